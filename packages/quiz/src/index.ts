@@ -1,2 +1,4 @@
+export * from './points.ts';
 export * from './schema.ts';
+export * from './scoring.ts';
 export * from './types.ts';
