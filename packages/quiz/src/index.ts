@@ -4,3 +4,4 @@ export * from './schema.ts';
 export * from './scoring.ts';
 export * from './types.ts';
 export * from './validate.ts';
+export * from './visibility.ts';
