@@ -1,0 +1,25 @@
+// The plain kernels: the definition the fast ones are tested against.
+import type { Kernels } from './types.ts';
+
+export function matmulReference(
+  out: Float32Array,
+  x: Float32Array,
+  w: Float32Array,
+  rows: number,
+  inDim: number,
+  outDim: number,
+): void {
+  for (let r = 0; r < rows; r++) {
+    for (let o = 0; o < outDim; o++) {
+      let sum = 0;
+      for (let i = 0; i < inDim; i++) sum += x[r * inDim + i]! * w[o * inDim + i]!;
+      out[r * outDim + o] = sum;
+    }
+  }
+}
+
+export const referenceKernels: Kernels = {
+  name: 'reference',
+  alloc: (length) => new Float32Array(length),
+  matmul: matmulReference,
+};

@@ -1,0 +1,206 @@
+// A Llama-family decoder in the spirit of llama2.c's run.c: RMSNorm, RoPE, grouped-query attention,
+// SwiGLU feed-forward, tied or separate classifier. One call runs any number of new tokens (prefill,
+// one decode step, or a speculative verify of γ+1 tokens) and returns the logits of every position.
+// Activations are [rows × width] row-major, one row per new token.
+import { attention } from '../kernels/attention.ts';
+import { defaultKernels } from '../kernels/index.ts';
+import type { Kernels } from '../kernels/types.ts';
+import { LlamaKVCache } from './cache.ts';
+import type { CausalLM, KVCache, ModelConfig } from './types.ts';
+import type { LlamaWeights } from './weights.ts';
+
+export class LlamaModel implements CausalLM {
+  readonly backend = 'ts' as const;
+  private readonly weights: LlamaWeights;
+  private readonly headDim: number;
+
+  constructor(
+    readonly name: string,
+    readonly config: ModelConfig,
+    weights: LlamaWeights,
+    private readonly kernels: Kernels = defaultKernels(),
+  ) {
+    this.headDim = config.dim / config.nHeads;
+    this.weights = moveWeights(weights, kernels);
+  }
+
+  newCache(): LlamaKVCache {
+    return new LlamaKVCache(this.config, this);
+  }
+
+  async forward(tokens: readonly number[], cache: KVCache): Promise<Float32Array> {
+    return this.forwardSync(tokens, cache);
+  }
+
+  forwardSync(tokens: readonly number[], kvCache: KVCache): Float32Array {
+    const cache = this.checkCache(kvCache);
+    const { dim, hiddenDim, nHeads, nKvHeads, vocabSize, rmsNormEps, maxSeqLen } = this.config;
+    const { headDim, kernels, weights } = this;
+    const rows = tokens.length;
+    const start = cache.length;
+    if (rows === 0) return new Float32Array(0);
+    if (start + rows > maxSeqLen) {
+      throw new RangeError(
+        `Sequence too long: ${start} cached + ${rows} new tokens exceed the model's maxSeqLen of ${maxSeqLen}`,
+      );
+    }
+    for (const token of tokens) {
+      if (!Number.isInteger(token) || token < 0 || token >= vocabSize) {
+        throw new RangeError(`Token id ${token} is outside the vocabulary (size ${vocabSize})`);
+      }
+    }
+    cache.reserve(start + rows);
+    const qDim = nHeads * headDim;
+    const kvDim = nKvHeads * headDim;
+    const scratch = this.scratch(rows);
+    const { x, xb, q, k, v, att, h1, h3 } = scratch;
+
+    for (let r = 0; r < rows; r++) {
+      x.set(weights.tokenEmbedding.subarray(tokens[r]! * dim, (tokens[r]! + 1) * dim), r * dim);
+    }
+
+    for (let l = 0; l < weights.layers.length; l++) {
+      const layer = weights.layers[l]!;
+      // Attention: x += Wo · attention(RoPE(Wq·xb), RoPE(Wk·xb), Wv·xb)
+      rmsNorm(xb, x, layer.attentionNorm, rows, dim, rmsNormEps);
+      kernels.matmul(q, xb, layer.query, rows, dim, qDim);
+      kernels.matmul(k, xb, layer.key, rows, dim, kvDim);
+      kernels.matmul(v, xb, layer.value, rows, dim, kvDim);
+      rope(q, rows, nHeads, headDim, start, this.config.ropeTheta);
+      rope(k, rows, nKvHeads, headDim, start, this.config.ropeTheta);
+      cache.keys[l]!.set(k.subarray(0, rows * kvDim), start * kvDim);
+      cache.values[l]!.set(v.subarray(0, rows * kvDim), start * kvDim);
+      attention(
+        att,
+        q,
+        cache.keys[l]!,
+        cache.values[l]!,
+        rows,
+        start,
+        { nHeads, nKvHeads, headDim },
+        scratch.scores,
+      );
+      kernels.matmul(xb, att, layer.attentionOut, rows, qDim, dim);
+      addInPlace(x, xb, rows * dim);
+
+      // Feed-forward: x += W2 · (silu(W1·xb) ⊙ W3·xb)
+      rmsNorm(xb, x, layer.ffnNorm, rows, dim, rmsNormEps);
+      kernels.matmul(h1, xb, layer.gate, rows, dim, hiddenDim);
+      kernels.matmul(h3, xb, layer.up, rows, dim, hiddenDim);
+      for (let i = 0; i < rows * hiddenDim; i++) {
+        const g = h1[i]!;
+        h1[i] = (g / (1 + Math.exp(-g))) * h3[i]!;
+      }
+      kernels.matmul(xb, h1, layer.down, rows, hiddenDim, dim);
+      addInPlace(x, xb, rows * dim);
+    }
+
+    rmsNorm(xb, x, weights.finalNorm, rows, dim, rmsNormEps);
+    kernels.matmul(scratch.logits, xb, weights.output, rows, dim, vocabSize);
+    cache.advance(rows);
+    return scratch.logits.slice(0, rows * vocabSize);
+  }
+
+  private checkCache(cache: KVCache): LlamaKVCache {
+    if (!(cache instanceof LlamaKVCache) || cache.owner !== this) {
+      throw new TypeError(`This KV cache was not made by ${this.name}'s newCache()`);
+    }
+    return cache;
+  }
+
+  // Activation buffers, reused across calls and grown to the largest row count seen.
+  private buffers?: ReturnType<LlamaModel['allocScratch']>;
+  private scratch(rows: number) {
+    if (!this.buffers || this.buffers.rows < rows) this.buffers = this.allocScratch(Math.max(rows, 8));
+    return this.buffers;
+  }
+  private allocScratch(rows: number) {
+    const { dim, hiddenDim, nHeads, nKvHeads, vocabSize, maxSeqLen } = this.config;
+    const kvDim = nKvHeads * this.headDim;
+    const alloc = (width: number) => this.kernels.alloc(rows * width);
+    return {
+      rows,
+      x: alloc(dim),
+      xb: alloc(dim),
+      q: alloc(nHeads * this.headDim),
+      k: alloc(kvDim),
+      v: alloc(kvDim),
+      att: alloc(nHeads * this.headDim),
+      h1: alloc(hiddenDim),
+      h3: alloc(hiddenDim),
+      logits: alloc(vocabSize),
+      scores: new Float32Array(maxSeqLen),
+    };
+  }
+}
+
+/** out = x / rms(x) ⊙ weight, per row. */
+function rmsNorm(
+  out: Float32Array,
+  x: Float32Array,
+  weight: Float32Array,
+  rows: number,
+  dim: number,
+  eps: number,
+) {
+  for (let r = 0; r < rows; r++) {
+    let sumOfSquares = 0;
+    for (let i = 0; i < dim; i++) sumOfSquares += x[r * dim + i]! ** 2;
+    const scale = 1 / Math.sqrt(sumOfSquares / dim + eps);
+    for (let i = 0; i < dim; i++) out[r * dim + i] = weight[i]! * (x[r * dim + i]! * scale);
+  }
+}
+
+/**
+ * Rotary position embedding, llama2.c's convention: each head's adjacent pairs (2i, 2i+1) turn by
+ * angle pos·θ^(−2i/headDim). (Loaders of Hugging Face weights permute q/k rows into this order.)
+ * The angle is rounded to fp32 like PyTorch and run.c do.
+ */
+function rope(x: Float32Array, rows: number, heads: number, headDim: number, start: number, theta: number) {
+  for (let r = 0; r < rows; r++) {
+    const pos = start + r;
+    for (let i = 0; i < headDim; i += 2) {
+      const frequency = Math.fround(1 / Math.fround(theta ** (i / headDim)));
+      const angle = Math.fround(pos * frequency);
+      const cos = Math.cos(angle);
+      const sin = Math.sin(angle);
+      for (let h = 0; h < heads; h++) {
+        const j = (r * heads + h) * headDim + i;
+        const a = x[j]!;
+        const b = x[j + 1]!;
+        x[j] = a * cos - b * sin;
+        x[j + 1] = a * sin + b * cos;
+      }
+    }
+  }
+}
+
+function addInPlace(x: Float32Array, y: Float32Array, length: number) {
+  for (let i = 0; i < length; i++) x[i]! += y[i]!;
+}
+
+/** Copies the weights into the kernels' memory (a no-op copy for the reference kernels). */
+function moveWeights(weights: LlamaWeights, kernels: Kernels): LlamaWeights {
+  const move = (array: Float32Array) => {
+    const moved = kernels.alloc(array.length);
+    moved.set(array);
+    return moved;
+  };
+  const tokenEmbedding = move(weights.tokenEmbedding);
+  return {
+    tokenEmbedding,
+    layers: weights.layers.map((layer) => ({
+      attentionNorm: move(layer.attentionNorm),
+      query: move(layer.query),
+      key: move(layer.key),
+      value: move(layer.value),
+      attentionOut: move(layer.attentionOut),
+      ffnNorm: move(layer.ffnNorm),
+      gate: move(layer.gate),
+      down: move(layer.down),
+      up: move(layer.up),
+    })),
+    finalNorm: move(weights.finalNorm),
+    output: weights.output === weights.tokenEmbedding ? tokenEmbedding : move(weights.output),
+  };
+}
