@@ -1,0 +1,27 @@
+import type { PrismaClient } from '@infer-lab/db';
+import { LOCALES, type Locale } from '@infer-lab/quiz';
+import { readCookie, SESSION_COOKIE, userForSession } from '../lib/auth/sessions.ts';
+import { db } from '../lib/db.ts';
+
+export const LOCALE_HEADER = 'x-locale';
+
+export function pickLocale(...candidates: (string | null | undefined)[]): Locale {
+  for (const c of candidates) if (c && (LOCALES as readonly string[]).includes(c)) return c as Locale;
+  return 'zh-TW';
+}
+
+export async function createContext(
+  { req, resHeaders }: { req: Request; resHeaders: Headers },
+  prisma: PrismaClient = db(),
+) {
+  const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
+  const user = await userForSession(prisma, token);
+  const locale = pickLocale(
+    req.headers.get(LOCALE_HEADER),
+    user?.locale === 'zh_TW' ? 'zh-TW' : user?.locale,
+  );
+  const secure = new URL(req.url).protocol === 'https:';
+  return { prisma, user, sessionToken: token, locale, resHeaders, secure };
+}
+
+export type Context = Awaited<ReturnType<typeof createContext>>;
