@@ -1,0 +1,170 @@
+// The generation loop on llama2.c's stories260K: plain and speculative decoding agree, seeds
+// reproduce, limits and stop tokens are honoured.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { EngineError } from '../src/errors.ts';
+import { generate } from '../src/generate.ts';
+import type { CausalLM, Tokenizer } from '../src/model/types.ts';
+import { ModelDrafter } from '../src/speculative/drafters/model.ts';
+import { NgramDrafter } from '../src/speculative/drafters/ngram.ts';
+import { readFixture } from './fixtures/paths.ts';
+import { loadStories260K, stories260KAbsent } from './generate-helpers.ts';
+
+describe('generate on stories260K', {
+  skip: stories260KAbsent && `stories260K not found: ${stories260KAbsent}`,
+}, () => {
+  let model: CausalLM;
+  let draft: CausalLM;
+  let tokenizer: Tokenizer;
+  before(async () => {
+    ({ model, tokenizer } = await loadStories260K());
+    ({ model: draft } = await loadStories260K());
+  });
+
+  test("plain greedy decoding from BOS reproduces llama2.c's run.c", async () => {
+    const reference = readFixture('stories260K-greedy.txt').fields.ids!.split(' ').map(Number);
+    const result = await generate({ target: model, tokenizer, prompt: [1], maxTokens: 200 });
+    assert.deepEqual(result.tokens, reference);
+    assert.equal(result.stopReason, 'max-tokens');
+    assert.equal(result.metrics.targetForwards, 200);
+    assert.equal(result.metrics.acceptanceRate, null);
+  });
+
+  test('greedy speculative decoding gives exactly the plain greedy tokens', async () => {
+    const prompt = 'Once upon a time, there was a little girl named Lily. Lily';
+    const plain = await generate({ target: model, tokenizer, prompt, maxTokens: 120 });
+    const drafters = [
+      () => new NgramDrafter({ minN: 1, maxN: 3 }),
+      () => new ModelDrafter(draft), // the same weights: every draft must be accepted
+    ];
+    for (const makeDrafter of drafters) {
+      for (const [gamma, adaptiveGamma] of [
+        [1, false],
+        [3, false],
+        [5, false],
+        [2, true],
+      ] as const) {
+        const drafter = makeDrafter();
+        const spec = await generate({
+          target: model,
+          tokenizer,
+          prompt,
+          maxTokens: 120,
+          drafter,
+          gamma,
+          adaptiveGamma,
+          maxGamma: 6,
+        });
+        assert.deepEqual(
+          spec.tokens,
+          plain.tokens,
+          `${drafter.name}, γ = ${gamma}, adaptive ${adaptiveGamma}`,
+        );
+        assert.equal(spec.text, plain.text);
+        if (drafter instanceof ModelDrafter) {
+          assert.equal(spec.metrics.acceptanceRate, 1);
+          assert.ok(spec.metrics.targetForwards < plain.metrics.targetForwards / Math.min(gamma, 2));
+          assert.equal(spec.metrics.draftForwards, spec.metrics.drafted);
+        }
+      }
+    }
+  });
+
+  test('a draft model with other sampling settings is partly rejected yet sampling stays seeded', async () => {
+    const run = (seed: number) =>
+      generate({
+        target: model,
+        tokenizer,
+        prompt: 'One day, the',
+        maxTokens: 60,
+        sampling: { temperature: 1, topP: 0.95 },
+        seed,
+        drafter: new ModelDrafter(draft, { sampling: { temperature: 1.5, topK: 40 } }),
+        gamma: 4,
+      });
+    const [a, b, c] = [await run(7), await run(7), await run(8)];
+    assert.deepEqual(a.tokens, b.tokens);
+    assert.notDeepEqual(a.tokens, c.tokens);
+    const m = a.metrics;
+    assert.ok(m.acceptanceRate! > 0.2 && m.acceptanceRate! < 1, `α = ${m.acceptanceRate}`);
+    assert.equal(m.generatedTokens, 60);
+    assert.equal(
+      m.accepted,
+      m.acceptanceByPosition.reduce((s, p) => s + p.accepted, 0),
+    );
+    assert.equal(
+      m.drafted,
+      m.acceptanceByPosition.reduce((s, p) => s + p.drafted, 0),
+    );
+    // Each step emits its accepted drafts plus one token.
+    assert.equal(m.generatedTokens, m.accepted + m.targetForwards);
+  });
+
+  test('plain sampling: same seed, same text; another seed, other text', async () => {
+    const run = (seed: number) =>
+      generate({
+        target: model,
+        tokenizer,
+        prompt: 'Tom liked to',
+        maxTokens: 40,
+        sampling: { temperature: 0.9, topK: 50 },
+        seed,
+      });
+    assert.equal((await run(1)).text, (await run(1)).text);
+    assert.notEqual((await run(1)).text, (await run(2)).text);
+  });
+
+  test('stops at a generated BOS/EOS, which is left out', async () => {
+    // Seed 1 ends its story (a generated BOS, llama2.c's story delimiter) before 400 tokens.
+    const options = {
+      target: model,
+      tokenizer,
+      prompt: [1],
+      maxTokens: 400,
+      sampling: { temperature: 1 },
+      seed: 1,
+    };
+    const ended = await generate(options);
+    assert.equal(ended.stopReason, 'eos');
+    assert.ok(!ended.tokens.includes(1) && !ended.tokens.includes(2));
+    const onward = await generate({ ...options, stopAtEos: false });
+    assert.deepEqual(onward.tokens.slice(0, ended.tokens.length), ended.tokens);
+    assert.ok([1, 2].includes(onward.tokens[ended.tokens.length]!));
+  });
+
+  test('the context limit stops generation, also mid-draft', async () => {
+    const prompt = new Array(500).fill(0).map((_, i) => [1, 403, 300][i % 3]!);
+    const plain = await generate({ target: model, tokenizer, prompt, maxTokens: 100, stopAtEos: false });
+    assert.equal(plain.stopReason, 'context');
+    assert.equal(plain.tokens.length, model.config.maxSeqLen - prompt.length);
+    const spec = await generate({
+      target: model,
+      tokenizer,
+      prompt,
+      maxTokens: 100,
+      stopAtEos: false,
+      drafter: new ModelDrafter(draft),
+      gamma: 5,
+    });
+    assert.deepEqual(spec.tokens, plain.tokens);
+  });
+
+  test('a prompt longer than the context is an EngineError naming maxSeqLen', async () => {
+    await assert.rejects(
+      generate({ target: model, tokenizer, prompt: new Array(512).fill(5), maxTokens: 1 }),
+      (e: unknown) => e instanceof EngineError && /512 tokens long.*maxSeqLen = 512/.test(e.message),
+    );
+  });
+
+  test('bad numbers are RangeErrors naming the option', async () => {
+    await assert.rejects(
+      generate({ target: model, tokenizer, prompt: 'a', gamma: 0 }),
+      /gamma must be a whole number ≥ 1/,
+    );
+    await assert.rejects(generate({ target: model, tokenizer, prompt: 'a', maxTokens: -1 }), /maxTokens/);
+    await assert.rejects(
+      generate({ target: model, tokenizer, prompt: 'a', sampling: { temperature: 1, topP: 2 } }),
+      /topP/,
+    );
+  });
+});
