@@ -1,4 +1,7 @@
 export * from './answer-sheet.ts';
+export * from './choose-label.ts';
+export * from './content/hw3/flash-attention-io.ts';
+export { hw3Quiz } from './content/hw3/index.ts';
 export * from './points.ts';
 export * from './schema.ts';
 export * from './scoring.ts';
