@@ -1,0 +1,79 @@
+// The `ort` backend against the `ts` backend and against @huggingface/transformers running the same
+// ONNX export on onnxruntime-node (the issue's cross-check), on the project's own models.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadModel } from '../src/index.ts';
+import type { CausalLM } from '../src/model/types.ts';
+import { kjvDraftDir, kjvTargetDir, missing } from './fixtures/paths.ts';
+
+const PROMPT =
+  'In the beginning God created the heaven and the earth. And the earth was without form, and void;';
+const TOLERANCE = 1e-4;
+const modelFiles = ['config.json', 'model.safetensors', 'tokenizer.json', 'onnx/model.onnx'];
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  assert.equal(a.length, b.length);
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  return max;
+}
+
+/** Logits of the prompt run as a prefill, then 3 single-token steps, then a rolled-back 4-token verify. */
+async function logitsThroughCache(model: CausalLM, tokens: number[]): Promise<Float32Array> {
+  const cache = model.newCache();
+  const prefill = tokens.length - 7;
+  const parts = [await model.forward(tokens.slice(0, prefill), cache)];
+  for (let i = prefill; i < prefill + 3; i++) parts.push(await model.forward([tokens[i]!], cache));
+  await model.forward([5, 6, 7, 8], cache); // a rejected draft...
+  cache.truncate(prefill + 3); // ...rolled back
+  parts.push(await model.forward(tokens.slice(prefill + 3), cache));
+  assert.equal(cache.length, tokens.length);
+  return Float32Array.from(parts.flatMap((p) => [...p]));
+}
+
+for (const dir of [kjvTargetDir, kjvDraftDir]) {
+  const absent = missing(dir, modelFiles);
+  const name = dir.split('/').pop();
+
+  test(`${name}: the ts and ort backends give the same logits (max abs diff < ${TOLERANCE})`, async (t) => {
+    if (absent) return t.skip(`the project's model is not there yet: ${absent}`);
+    const ts = await loadModel(dir, { backend: 'ts' });
+    const ort = await loadModel(dir, { backend: 'ort' });
+    assert.equal(ort.model.backend, 'ort');
+    const tokens = ts.tokenizer.encode(PROMPT);
+    assert.deepEqual(ort.tokenizer.encode(PROMPT), tokens);
+    const diff = maxAbsDiff(
+      await logitsThroughCache(ts.model, tokens),
+      await logitsThroughCache(ort.model, tokens),
+    );
+    t.diagnostic(`max abs logits diff ts vs ort: ${diff.toExponential(2)}`);
+    assert.ok(diff < TOLERANCE, `max abs diff ${diff}`);
+    await ort.model.dispose?.();
+  });
+
+  test(`${name}: our logits match @huggingface/transformers on the same ONNX export (max abs diff < ${TOLERANCE})`, async (t) => {
+    if (absent) return t.skip(`the project's model is not there yet: ${absent}`);
+    const { AutoModelForCausalLM, Tensor, env } = await import('@huggingface/transformers');
+    env.allowRemoteModels = false;
+    const reference = await AutoModelForCausalLM.from_pretrained(dir, {
+      dtype: 'fp32',
+      device: 'cpu',
+      local_files_only: true,
+    });
+    const { model, tokenizer } = await loadModel(dir, { backend: 'ts' });
+    const tokens = tokenizer.encode(PROMPT);
+    const output = await reference({
+      input_ids: new Tensor('int64', BigInt64Array.from(tokens, BigInt), [1, tokens.length]),
+      attention_mask: new Tensor('int64', new BigInt64Array(tokens.length).fill(1n), [1, tokens.length]),
+    });
+    assert.deepEqual(output.logits.dims, [1, tokens.length, model.config.vocabSize]);
+    const expected = output.logits.data as Float32Array;
+    for (const backend of ['ts', 'ort'] as const) {
+      const ours = backend === 'ts' ? model : (await loadModel(dir, { backend })).model;
+      const diff = maxAbsDiff(await ours.forward(tokens, ours.newCache()), expected);
+      t.diagnostic(`max abs logits diff ${backend} vs transformers.js: ${diff.toExponential(2)}`);
+      assert.ok(diff < TOLERANCE, `${backend}: max abs diff ${diff}`);
+    }
+    await reference.dispose();
+  });
+}
