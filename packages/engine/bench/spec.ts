@@ -1,0 +1,350 @@
+// `npm run bench -- spec`: the handout's "Benchmark with Two Prompt Regimes" on the project's pair.
+// Speedup of speculative decoding over plain decoding against γ = 1…8, for the draft model and for
+// n-gram drafting, fixed and adaptive γ, on a high- and a low-acceptance prompt set, all measured
+// side by side in one run. Prints the table; writes bench-results/spec.{svg,png,json}.
+//
+// Regimes. High acceptance: greedy decoding of prompts whose continuation repeats text the
+// context already holds (Numbers 7 lists the same offering twelve times, and the target has learnt
+// it; a prompt on which greedy decoding falls into a repeating phrase). Low acceptance: free
+// generation at temperature 1 from short openings.
+// Speedup = plain decoding's median time per token / the method's, each summed over the regime's
+// prompts; every run generates exactly --tokens tokens (EOS ignored) after one untimed warm-up.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Resvg } from '@resvg/resvg-js';
+import { generate } from '../src/generate.ts';
+import { loadModel } from '../src/load.ts';
+import type { CausalLM, Tokenizer } from '../src/model/types.ts';
+import type { SamplingParams } from '../src/sampling/params.ts';
+import { ModelDrafter } from '../src/speculative/drafters/model.ts';
+import { NgramDrafter } from '../src/speculative/drafters/ngram.ts';
+import type { Drafter } from '../src/speculative/drafters/types.ts';
+
+const repoRoot = new URL('../../..', import.meta.url).pathname;
+const modelsDir = new URL('../models', import.meta.url).pathname;
+
+const { values: flags } = parseArgs({
+  options: {
+    target: { type: 'string', default: join(modelsDir, 'kjv-target') },
+    draft: { type: 'string', default: join(modelsDir, 'kjv-draft') },
+    backend: { type: 'string', default: 'ort' },
+    tokens: { type: 'string', default: '96' },
+    reps: { type: 'string', default: '3' },
+    'max-gamma': { type: 'string', default: '8' },
+    out: { type: 'string', default: join(repoRoot, 'bench-results') },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// Prompts (King James Version, public domain)
+
+const numbers7Day1 =
+  'His offering was one silver charger, the weight thereof was an hundred and thirty shekels, one silver bowl of seventy shekels, after the shekel of the sanctuary; both of them full of fine flour mingled with oil for a meat offering: One golden spoon of ten shekels, full of incense: One young bullock, one ram, one lamb of the first year, for a burnt offering: One kid of the goats for a sin offering: And for a sacrifice of peace offerings, two oxen, five rams, five he goats, five lambs of the first year: this was the offering of Nahshon the son of Amminadab.';
+
+interface Regime {
+  name: 'high' | 'low';
+  label: string;
+  sampling: SamplingParams;
+  prompts: string[];
+}
+
+const regimes: Regime[] = [
+  {
+    name: 'high',
+    label: 'high acceptance (greedy, repeated text)',
+    sampling: { temperature: 0 },
+    prompts: [
+      `${numbers7Day1}\nOn the second day Nethaneel the son of Zuar, prince of Issachar, did offer: He offered for his offering one silver charger,`,
+      `${numbers7Day1.replace('Nahshon the son of Amminadab', 'Nethaneel the son of Zuar')}\nOn the third day Eliab the son of Helon, prince of the children of Zebulun, did offer: His offering was one silver charger,`,
+      'In the beginning God created the heaven and the earth.',
+    ],
+  },
+  {
+    name: 'low',
+    label: 'low acceptance (temperature 1, free text)',
+    sampling: { temperature: 1 },
+    prompts: ['And it came to pass', 'Blessed are the', 'The LORD is my shepherd; I shall not want.'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Methods and measurement
+
+interface Method {
+  key: string;
+  drafter: 'draft' | 'ngram' | null;
+  gamma: number;
+  adaptive: boolean;
+}
+
+const maxGamma = Number(flags['max-gamma']);
+const gammas = Array.from({ length: maxGamma }, (_, i) => i + 1);
+const series = [
+  { drafter: 'draft' as const, adaptive: false, label: 'draft model', color: '#1f77b4', dash: '' },
+  {
+    drafter: 'draft' as const,
+    adaptive: true,
+    label: 'draft model, adaptive γ ≤ x',
+    color: '#1f77b4',
+    dash: '6 4',
+  },
+  { drafter: 'ngram' as const, adaptive: false, label: 'n-gram', color: '#d62728', dash: '' },
+  {
+    drafter: 'ngram' as const,
+    adaptive: true,
+    label: 'n-gram, adaptive γ ≤ x',
+    color: '#d62728',
+    dash: '6 4',
+  },
+];
+const methods: Method[] = [
+  { key: 'plain', drafter: null, gamma: 0, adaptive: false },
+  ...series.flatMap((s) =>
+    gammas.map((gamma) => ({ key: `${s.drafter}${s.adaptive ? '-adaptive' : ''}-${gamma}`, ...s, gamma })),
+  ),
+];
+
+interface Sample {
+  msPerToken: number;
+  acceptanceRate: number | null;
+}
+
+async function runOnce(
+  target: CausalLM,
+  draft: CausalLM,
+  tokenizer: Tokenizer,
+  regime: Regime,
+  prompt: string,
+  method: Method,
+  tokens: number,
+  seed: number,
+): Promise<Sample> {
+  const drafter: Drafter | undefined =
+    method.drafter === 'draft'
+      ? new ModelDrafter(draft)
+      : method.drafter === 'ngram'
+        ? new NgramDrafter({ minN: 1, maxN: 3 })
+        : undefined;
+  const { metrics } = await generate({
+    target,
+    tokenizer,
+    prompt,
+    maxTokens: tokens,
+    sampling: regime.sampling,
+    seed,
+    drafter,
+    gamma: Math.max(1, method.gamma),
+    adaptiveGamma: method.adaptive,
+    stopAtEos: false,
+  });
+  return { msPerToken: metrics.wallTimeMs / metrics.generatedTokens, acceptanceRate: metrics.acceptanceRate };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+type Results = Record<string, Record<string, { speedup: number; acceptanceRate: number | null }>>;
+
+async function measure(): Promise<{ results: Results; targetName: string; backend: string }> {
+  const backend = flags.backend === 'ts' ? 'ts' : 'ort';
+  const tokens = Number(flags.tokens);
+  const reps = Number(flags.reps);
+  const { model: target, tokenizer } = await loadModel(flags.target, { backend });
+  const { model: draft } = await loadModel(flags.draft, { backend });
+  console.log(
+    `Speculative decoding benchmark — target ${target.name}, draft ${draft.name}, backend ${backend}, ` +
+      `${tokens} tokens per run, median of ${reps} runs. Numbers come from a shared 2-core machine.`,
+  );
+
+  // samples[regime][method][prompt] = one Sample per repetition
+  const samples: Record<string, Record<string, Sample[][]>> = {};
+  for (const regime of regimes) {
+    samples[regime.name] = {};
+    for (const method of methods) samples[regime.name]![method.key] = regime.prompts.map(() => []);
+    for (const prompt of regime.prompts) {
+      await runOnce(target, draft, tokenizer, regime, prompt, methods[1]!, 16, 0); // warm-up, untimed
+      await runOnce(target, draft, tokenizer, regime, prompt, methods[0]!, 16, 0);
+    }
+  }
+  const started = performance.now();
+  for (let rep = 0; rep < reps; rep++) {
+    for (const regime of regimes) {
+      for (const [p, prompt] of regime.prompts.entries()) {
+        for (const method of methods) {
+          const sample = await runOnce(target, draft, tokenizer, regime, prompt, method, tokens, 1 + rep);
+          samples[regime.name]![method.key]![p]!.push(sample);
+        }
+      }
+    }
+    const elapsed = (performance.now() - started) / 1000;
+    console.log(`  repetition ${rep + 1}/${reps} done (${elapsed.toFixed(0)} s)`);
+  }
+
+  const results: Results = {};
+  for (const regime of regimes) {
+    const perMethod = samples[regime.name]!;
+    const time = (key: string) =>
+      perMethod[key]!.reduce((sum, runs) => sum + median(runs.map((s) => s.msPerToken)), 0);
+    const plainTime = time('plain');
+    results[regime.name] = {};
+    for (const method of methods) {
+      const rates = perMethod[method.key]!.flat().flatMap((s) =>
+        s.acceptanceRate === null ? [] : [s.acceptanceRate],
+      );
+      results[regime.name]![method.key] = {
+        speedup: plainTime / time(method.key),
+        acceptanceRate: rates.length > 0 ? rates.reduce((a, b) => a + b) / rates.length : null,
+      };
+    }
+  }
+  return { results, targetName: target.name, backend };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report: table, targets, figure
+
+function printTable(results: Results): void {
+  const columns = regimes.flatMap((r) => series.map((s) => ({ regime: r, s })));
+  const head = ['γ', ...columns.map(({ regime, s }) => `${regime.name}: ${s.label.replace(' ≤ x', '')}`)];
+  const rows = gammas.map((gamma) => [
+    String(gamma),
+    ...columns.map(({ regime, s }) => {
+      const r = results[regime.name]![`${s.drafter}${s.adaptive ? '-adaptive' : ''}-${gamma}`]!;
+      const alpha = r.acceptanceRate === null ? '' : ` α ${r.acceptanceRate.toFixed(2)}`;
+      return `${r.speedup.toFixed(2)}×${alpha}`;
+    }),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
+  console.log(`\nSpeedup over plain decoding (α = acceptance rate; adaptive columns: γ is the upper bound)`);
+  console.log(line(head));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const row of rows) console.log(line(row));
+}
+
+function checkTargets(results: Results): string[] {
+  const high = Object.entries(results.high!).filter(([k]) => k !== 'plain');
+  const [bestKey, best] = high.reduce((a, b) => (b[1].speedup > a[1].speedup ? b : a));
+  const lowAdaptive = Object.entries(results.low!).filter(([k]) => k.includes('adaptive'));
+  const [worstKey, worst] = lowAdaptive.reduce((a, b) => (b[1].speedup < a[1].speedup ? b : a));
+  return [
+    `${best.speedup >= 2 ? 'MET ' : 'MISSED'} best-γ speedup on high-acceptance prompts ≥ 2×: ${best.speedup.toFixed(2)}× (${bestKey})`,
+    `${worst.speedup >= 0.9 ? 'MET ' : 'MISSED'} adaptive γ never below 0.9× on low-acceptance prompts: worst ${worst.speedup.toFixed(2)}× (${worstKey})`,
+  ];
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Two panels (high, low) of speedup against γ, one line per drafter and γ mode. */
+function renderSvg(results: Results, title: string): string {
+  const panel = { width: 440, height: 300, left: 60, top: 70, gap: 70 };
+  const width = panel.left + 2 * panel.width + panel.gap + 30;
+  const height = panel.top + panel.height + 110;
+  const allSpeedups = Object.values(results).flatMap((r) => Object.values(r).map((x) => x.speedup));
+  const yMax = Math.max(2.5, Math.ceil(Math.max(...allSpeedups) * 2) / 2);
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Liberation Sans, sans-serif">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    `<text x="${width / 2}" y="28" text-anchor="middle" font-size="17" font-weight="bold">${escapeXml(title)}</text>`,
+  ];
+  regimes.forEach((regime, index) => {
+    const x0 = panel.left + index * (panel.width + panel.gap);
+    const y0 = panel.top;
+    const sx = (g: number) => x0 + ((g - 0.5) / maxGamma) * panel.width;
+    const sy = (v: number) => y0 + panel.height - (Math.min(v, yMax) / yMax) * panel.height;
+    out.push(
+      `<text x="${x0 + panel.width / 2}" y="${y0 - 12}" text-anchor="middle" font-size="14">${escapeXml(regime.label)}</text>`,
+    );
+    out.push(
+      `<rect x="${x0}" y="${y0}" width="${panel.width}" height="${panel.height}" fill="none" stroke="#333"/>`,
+    );
+    for (let v = 0; v <= yMax + 1e-9; v += 0.5) {
+      out.push(`<line x1="${x0}" x2="${x0 + panel.width}" y1="${sy(v)}" y2="${sy(v)}" stroke="#e5e5e5"/>`);
+      out.push(
+        `<text x="${x0 - 8}" y="${sy(v) + 4}" text-anchor="end" font-size="11">${v.toFixed(1)}×</text>`,
+      );
+    }
+    for (const g of gammas) {
+      out.push(
+        `<text x="${sx(g)}" y="${y0 + panel.height + 18}" text-anchor="middle" font-size="11">${g}</text>`,
+      );
+    }
+    out.push(
+      `<text x="${x0 + panel.width / 2}" y="${y0 + panel.height + 38}" text-anchor="middle" font-size="12">γ (draft length; upper bound when adaptive)</text>`,
+    );
+    out.push(
+      `<line x1="${x0}" x2="${x0 + panel.width}" y1="${sy(1)}" y2="${sy(1)}" stroke="#555" stroke-dasharray="2 3"/>`,
+    );
+    const goal = regime.name === 'high' ? 2 : 0.9;
+    out.push(
+      `<line x1="${x0}" x2="${x0 + panel.width}" y1="${sy(goal)}" y2="${sy(goal)}" stroke="#2ca02c" stroke-dasharray="8 4"/>`,
+    );
+    out.push(
+      `<text x="${x0 + panel.width - 4}" y="${sy(goal) - 5}" text-anchor="end" font-size="11" fill="#2ca02c">target ${goal}×</text>`,
+    );
+    for (const s of series) {
+      const points = gammas.map((g) => {
+        const key = `${s.drafter}${s.adaptive ? '-adaptive' : ''}-${g}`;
+        return [sx(g), sy(results[regime.name]![key]!.speedup)] as const;
+      });
+      const path = points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+      out.push(
+        `<polyline points="${path}" fill="none" stroke="${s.color}" stroke-width="2" stroke-dasharray="${s.dash}"/>`,
+      );
+      for (const [x, y] of points)
+        out.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="3" fill="${s.color}"/>`);
+    }
+  });
+  const legendY = panel.top + panel.height + 70;
+  series.forEach((s, i) => {
+    const x = panel.left + i * 230;
+    out.push(
+      `<line x1="${x}" x2="${x + 30}" y1="${legendY}" y2="${legendY}" stroke="${s.color}" stroke-width="2" stroke-dasharray="${s.dash}"/>`,
+    );
+    out.push(
+      `<text x="${x + 36}" y="${legendY + 4}" font-size="12">${escapeXml(s.label.replace(' ≤ x', ''))}</text>`,
+    );
+  });
+  out.push(
+    `<text x="${panel.left}" y="${legendY + 28}" font-size="11" fill="#555">Speedup = plain decoding time per token ÷ speculative time per token; dotted: 1×. Measured on a shared 2-core CPU machine.</text>`,
+  );
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+const { results, targetName, backend } = await measure();
+printTable(results);
+const verdicts = checkTargets(results);
+console.log(`\n${verdicts.join('\n')}`);
+mkdirSync(flags.out, { recursive: true });
+const svg = renderSvg(
+  results,
+  `Prompt regime comparison: low vs high acceptance (${targetName}, ${backend} backend)`,
+);
+writeFileSync(join(flags.out, 'spec.svg'), svg);
+const png = new Resvg(svg, { fitTo: { mode: 'width', value: 2000 }, font: { loadSystemFonts: true } })
+  .render()
+  .asPng();
+writeFileSync(join(flags.out, 'spec.png'), png);
+writeFileSync(
+  join(flags.out, 'spec.json'),
+  JSON.stringify(
+    {
+      target: targetName,
+      backend,
+      tokens: Number(flags.tokens),
+      reps: Number(flags.reps),
+      results,
+      verdicts,
+    },
+    null,
+    2,
+  ),
+);
+console.log(`\nWrote ${join(flags.out, 'spec.svg')}, spec.png and spec.json`);
