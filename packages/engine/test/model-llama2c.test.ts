@@ -2,7 +2,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { defaultKernels } from '../src/kernels/index.ts';
 import { referenceKernels } from '../src/kernels/reference.ts';
+import type { Kernels } from '../src/kernels/types.ts';
 import { LlamaModel } from '../src/model/llama.ts';
 import { readLlama2cTokenizer } from '../src/tokenizer/llama2c.ts';
 import { readLlama2cCheckpoint } from '../src/weights/llama2c.ts';
@@ -12,7 +14,7 @@ const absent = missing(stories260KDir, ['checkpoint_legacy.bin', 'checkpoint_v1.
 const reference = readFixture('stories260K-greedy.txt');
 const expectedIds = reference.fields.ids!.split(' ').map(Number);
 
-async function load(file: string, kernels = referenceKernels) {
+async function load(file: string, kernels: Kernels = referenceKernels) {
   const { config, weights } = await readLlama2cCheckpoint(join(stories260KDir, file));
   return new LlamaModel(file, config, weights, kernels);
 }
@@ -23,10 +25,14 @@ function argmax(logits: Float32Array, row = 0, width = logits.length): number {
   return best;
 }
 
-for (const file of ['checkpoint_legacy.bin', 'checkpoint_v1.bin']) {
-  test(`greedy decoding of ${file} reproduces llama2.c's run.c for 200 tokens`, async (t) => {
+for (const [file, kernels] of [
+  ['checkpoint_legacy.bin', referenceKernels],
+  ['checkpoint_v1.bin', referenceKernels],
+  ['checkpoint_legacy.bin', defaultKernels()],
+] as const) {
+  test(`greedy decoding of ${file} (${kernels.name} kernels) reproduces llama2.c's run.c for 200 tokens`, async (t) => {
     if (absent) return t.skip(`stories260K not found: ${absent}`);
-    const model = await load(file);
+    const model = await load(file, kernels);
     const tokenizer = await readLlama2cTokenizer(
       join(stories260KDir, 'tokenizer.bin'),
       model.config.vocabSize,

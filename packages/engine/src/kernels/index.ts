@@ -1,7 +1,10 @@
-import { referenceKernels } from './reference.ts';
 import type { Kernels } from './types.ts';
+import { createWasmKernels } from './wasm.ts';
 
-/** The fastest kernels available here. */
+let shared: Kernels | undefined;
+
+/** The fastest kernels available here, one instance for the whole process. */
 export function defaultKernels(): Kernels {
-  return referenceKernels;
+  shared ??= createWasmKernels();
+  return shared;
 }

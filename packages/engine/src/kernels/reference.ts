@@ -1,4 +1,5 @@
 // The plain kernels: the definition the fast ones are tested against.
+import { attention } from './attention.ts';
 import type { Kernels } from './types.ts';
 
 export function matmulReference(
@@ -21,5 +22,7 @@ export function matmulReference(
 export const referenceKernels: Kernels = {
   name: 'reference',
   alloc: (length) => new Float32Array(length),
+  free: () => {},
   matmul: matmulReference,
+  attention,
 };

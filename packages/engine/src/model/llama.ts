@@ -2,7 +2,6 @@
 // SwiGLU feed-forward, tied or separate classifier. One call runs any number of new tokens (prefill,
 // one decode step, or a speculative verify of γ+1 tokens) and returns the logits of every position.
 // Activations are [rows × width] row-major, one row per new token.
-import { attention } from '../kernels/attention.ts';
 import { defaultKernels } from '../kernels/index.ts';
 import type { Kernels } from '../kernels/types.ts';
 import { LlamaKVCache } from './cache.ts';
@@ -13,6 +12,7 @@ export class LlamaModel implements CausalLM {
   readonly backend = 'ts' as const;
   private readonly weights: LlamaWeights;
   private readonly headDim: number;
+  private readonly shape: { nHeads: number; nKvHeads: number; headDim: number };
 
   constructor(
     readonly name: string,
@@ -21,11 +21,12 @@ export class LlamaModel implements CausalLM {
     private readonly kernels: Kernels = defaultKernels(),
   ) {
     this.headDim = config.dim / config.nHeads;
+    this.shape = { nHeads: config.nHeads, nKvHeads: config.nKvHeads, headDim: this.headDim };
     this.weights = moveWeights(weights, kernels);
   }
 
   newCache(): LlamaKVCache {
-    return new LlamaKVCache(this.config, this);
+    return new LlamaKVCache(this.config, this, this.kernels);
   }
 
   async forward(tokens: readonly number[], cache: KVCache): Promise<Float32Array> {
@@ -70,16 +71,7 @@ export class LlamaModel implements CausalLM {
       rope(k, rows, nKvHeads, headDim, start, this.config.ropeTheta);
       cache.keys[l]!.set(k.subarray(0, rows * kvDim), start * kvDim);
       cache.values[l]!.set(v.subarray(0, rows * kvDim), start * kvDim);
-      attention(
-        att,
-        q,
-        cache.keys[l]!,
-        cache.values[l]!,
-        rows,
-        start,
-        { nHeads, nKvHeads, headDim },
-        scratch.scores,
-      );
+      kernels.attention(att, q, cache.keys[l]!, cache.values[l]!, rows, start, this.shape, scratch.scores);
       kernels.matmul(xb, att, layer.attentionOut, rows, qDim, dim);
       addInPlace(x, xb, rows * dim);
 
@@ -111,7 +103,12 @@ export class LlamaModel implements CausalLM {
   // Activation buffers, reused across calls and grown to the largest row count seen.
   private buffers?: ReturnType<LlamaModel['allocScratch']>;
   private scratch(rows: number) {
-    if (!this.buffers || this.buffers.rows < rows) this.buffers = this.allocScratch(Math.max(rows, 8));
+    if (!this.buffers || this.buffers.rows < rows) {
+      if (this.buffers)
+        for (const array of Object.values(this.buffers))
+          if (typeof array !== 'number') this.kernels.free(array);
+      this.buffers = this.allocScratch(Math.max(rows, 8));
+    }
     return this.buffers;
   }
   private allocScratch(rows: number) {
@@ -129,7 +126,7 @@ export class LlamaModel implements CausalLM {
       h1: alloc(hiddenDim),
       h3: alloc(hiddenDim),
       logits: alloc(vocabSize),
-      scores: new Float32Array(maxSeqLen),
+      scores: this.kernels.alloc(maxSeqLen),
     };
   }
 }

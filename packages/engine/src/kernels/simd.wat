@@ -1,0 +1,172 @@
+;; The `ts` backend's hot loops in WebAssembly SIMD (f32x4), compiled to simd.wasm by build-wasm.ts.
+;;
+;; matmul: the same contract as matmulReference in reference.ts:
+;;   out[r·outDim + o] = Σ_i x[r·inDim + i] · w[o·inDim + i]   for r < rows, oStart ≤ o < oEnd
+;; (pointers are byte offsets into the shared memory; a range of o lets threads split the work).
+;; Four weight rows are done at once, each with its own accumulator, so the four adds per step are
+;; independent; the block of four rows (a few KB) stays in L1 while every input row passes over it.
+(module
+  (import "env" "memory" (memory 1 65536 shared))
+
+  (func $hsum (param $v v128) (result f32)
+    (f32.add
+      (f32.add (f32x4.extract_lane 0 (local.get $v)) (f32x4.extract_lane 1 (local.get $v)))
+      (f32.add (f32x4.extract_lane 2 (local.get $v)) (f32x4.extract_lane 3 (local.get $v)))))
+
+  (func (export "matmul")
+    (param $out i32) (param $x i32) (param $w i32)
+    (param $rows i32) (param $inDim i32) (param $outDim i32) (param $oStart i32) (param $oEnd i32)
+    (local $o i32) (local $r i32) (local $i i32) (local $rowBytes i32) (local $vecBytes i32)
+    (local $w0 i32) (local $w1 i32) (local $w2 i32) (local $w3 i32) (local $xr i32) (local $dst i32)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $xv v128)
+    (local $s0 f32) (local $s1 f32) (local $s2 f32) (local $s3 f32) (local $xs f32)
+    (local.set $rowBytes (i32.shl (local.get $inDim) (i32.const 2)))
+    (local.set $vecBytes (i32.shl (i32.and (local.get $inDim) (i32.const -4)) (i32.const 2)))
+    (local.set $o (local.get $oStart))
+
+    ;; blocks of four weight rows
+    (block $blocksDone
+      (loop $blocks
+        (br_if $blocksDone (i32.gt_s (i32.add (local.get $o) (i32.const 4)) (local.get $oEnd)))
+        (local.set $w0 (i32.add (local.get $w) (i32.mul (local.get $o) (local.get $rowBytes))))
+        (local.set $w1 (i32.add (local.get $w0) (local.get $rowBytes)))
+        (local.set $w2 (i32.add (local.get $w1) (local.get $rowBytes)))
+        (local.set $w3 (i32.add (local.get $w2) (local.get $rowBytes)))
+        (local.set $r (i32.const 0))
+        (block $rowsDone
+          (loop $rowLoop
+            (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $rows)))
+            (local.set $xr (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))))
+            (local.set $a0 (v128.const i32x4 0 0 0 0))
+            (local.set $a1 (v128.const i32x4 0 0 0 0))
+            (local.set $a2 (v128.const i32x4 0 0 0 0))
+            (local.set $a3 (v128.const i32x4 0 0 0 0))
+            (local.set $i (i32.const 0))
+            (block $vecDone
+              (loop $vec
+                (br_if $vecDone (i32.ge_s (local.get $i) (local.get $vecBytes)))
+                (local.set $xv (v128.load (i32.add (local.get $xr) (local.get $i))))
+                (local.set $a0 (f32x4.add (local.get $a0)
+                  (f32x4.mul (v128.load (i32.add (local.get $w0) (local.get $i))) (local.get $xv))))
+                (local.set $a1 (f32x4.add (local.get $a1)
+                  (f32x4.mul (v128.load (i32.add (local.get $w1) (local.get $i))) (local.get $xv))))
+                (local.set $a2 (f32x4.add (local.get $a2)
+                  (f32x4.mul (v128.load (i32.add (local.get $w2) (local.get $i))) (local.get $xv))))
+                (local.set $a3 (f32x4.add (local.get $a3)
+                  (f32x4.mul (v128.load (i32.add (local.get $w3) (local.get $i))) (local.get $xv))))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $vec)))
+            (local.set $s0 (call $hsum (local.get $a0)))
+            (local.set $s1 (call $hsum (local.get $a1)))
+            (local.set $s2 (call $hsum (local.get $a2)))
+            (local.set $s3 (call $hsum (local.get $a3)))
+            ;; the last inDim mod 4 columns
+            (block $tailDone
+              (loop $tail
+                (br_if $tailDone (i32.ge_s (local.get $i) (local.get $rowBytes)))
+                (local.set $xs (f32.load (i32.add (local.get $xr) (local.get $i))))
+                (local.set $s0 (f32.add (local.get $s0) (f32.mul (f32.load (i32.add (local.get $w0) (local.get $i))) (local.get $xs))))
+                (local.set $s1 (f32.add (local.get $s1) (f32.mul (f32.load (i32.add (local.get $w1) (local.get $i))) (local.get $xs))))
+                (local.set $s2 (f32.add (local.get $s2) (f32.mul (f32.load (i32.add (local.get $w2) (local.get $i))) (local.get $xs))))
+                (local.set $s3 (f32.add (local.get $s3) (f32.mul (f32.load (i32.add (local.get $w3) (local.get $i))) (local.get $xs))))
+                (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                (br $tail)))
+            (local.set $dst (i32.add (local.get $out)
+              (i32.shl (i32.add (i32.mul (local.get $r) (local.get $outDim)) (local.get $o)) (i32.const 2))))
+            (f32.store offset=0 (local.get $dst) (local.get $s0))
+            (f32.store offset=4 (local.get $dst) (local.get $s1))
+            (f32.store offset=8 (local.get $dst) (local.get $s2))
+            (f32.store offset=12 (local.get $dst) (local.get $s3))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $rowLoop)))
+        (local.set $o (i32.add (local.get $o) (i32.const 4)))
+        (br $blocks)))
+
+    ;; the last (oEnd − oStart) mod 4 weight rows, one at a time
+    (block $singlesDone
+      (loop $singles
+        (br_if $singlesDone (i32.ge_s (local.get $o) (local.get $oEnd)))
+        (local.set $w0 (i32.add (local.get $w) (i32.mul (local.get $o) (local.get $rowBytes))))
+        (local.set $r (i32.const 0))
+        (block $rowsDone1
+          (loop $rowLoop1
+            (br_if $rowsDone1 (i32.ge_s (local.get $r) (local.get $rows)))
+            (local.set $xr (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))))
+            (local.set $a0 (v128.const i32x4 0 0 0 0))
+            (local.set $i (i32.const 0))
+            (block $vecDone1
+              (loop $vec1
+                (br_if $vecDone1 (i32.ge_s (local.get $i) (local.get $vecBytes)))
+                (local.set $a0 (f32x4.add (local.get $a0)
+                  (f32x4.mul (v128.load (i32.add (local.get $w0) (local.get $i)))
+                             (v128.load (i32.add (local.get $xr) (local.get $i))))))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $vec1)))
+            (local.set $s0 (call $hsum (local.get $a0)))
+            (block $tailDone1
+              (loop $tail1
+                (br_if $tailDone1 (i32.ge_s (local.get $i) (local.get $rowBytes)))
+                (local.set $s0 (f32.add (local.get $s0)
+                  (f32.mul (f32.load (i32.add (local.get $w0) (local.get $i)))
+                           (f32.load (i32.add (local.get $xr) (local.get $i))))))
+                (local.set $i (i32.add (local.get $i) (i32.const 4)))
+                (br $tail1)))
+            (f32.store (i32.add (local.get $out)
+              (i32.shl (i32.add (i32.mul (local.get $r) (local.get $outDim)) (local.get $o)) (i32.const 2)))
+              (local.get $s0))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $rowLoop1)))
+        (local.set $o (i32.add (local.get $o) (i32.const 1)))
+        (br $singles))))
+;; attention, step 1: scores[p] = scale · q·k_p for p < positions, where k_p starts at
+;; keys + p·stride (bytes) and vectors have headDim floats (a multiple of 4).
+  (func (export "scores")
+    (param $scores i32) (param $q i32) (param $keys i32) (param $positions i32) (param $stride i32)
+    (param $headDim i32) (param $scale f32)
+    (local $p i32) (local $i i32) (local $bytes i32) (local $k i32) (local $acc v128)
+    (local.set $bytes (i32.shl (local.get $headDim) (i32.const 2)))
+    (local.set $p (i32.const 0))
+    (block $done
+      (loop $positionLoop
+        (br_if $done (i32.ge_s (local.get $p) (local.get $positions)))
+        (local.set $k (i32.add (local.get $keys) (i32.mul (local.get $p) (local.get $stride))))
+        (local.set $acc (v128.const i32x4 0 0 0 0))
+        (local.set $i (i32.const 0))
+        (block $dotDone
+          (loop $dot
+            (br_if $dotDone (i32.ge_s (local.get $i) (local.get $bytes)))
+            (local.set $acc (f32x4.add (local.get $acc)
+              (f32x4.mul (v128.load (i32.add (local.get $q) (local.get $i)))
+                         (v128.load (i32.add (local.get $k) (local.get $i))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $dot)))
+        (f32.store (i32.add (local.get $scores) (i32.shl (local.get $p) (i32.const 2)))
+          (f32.mul (call $hsum (local.get $acc)) (local.get $scale)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $positionLoop))))
+
+  ;; attention, step 3: out = Σ_p weights[p] · v_p (v_p at values + p·stride), headDim a multiple of 4.
+  (func (export "weightedSum")
+    (param $out i32) (param $weights i32) (param $values i32) (param $positions i32) (param $stride i32)
+    (param $headDim i32)
+    (local $p i32) (local $i i32) (local $bytes i32) (local $v i32) (local $weight v128)
+    (local.set $bytes (i32.shl (local.get $headDim) (i32.const 2)))
+    (memory.fill (local.get $out) (i32.const 0) (local.get $bytes))
+    (local.set $p (i32.const 0))
+    (block $done
+      (loop $positionLoop
+        (br_if $done (i32.ge_s (local.get $p) (local.get $positions)))
+        (local.set $v (i32.add (local.get $values) (i32.mul (local.get $p) (local.get $stride))))
+        (local.set $weight (f32x4.splat (f32.load (i32.add (local.get $weights) (i32.shl (local.get $p) (i32.const 2))))))
+        (local.set $i (i32.const 0))
+        (block $rowDone
+          (loop $row
+            (br_if $rowDone (i32.ge_s (local.get $i) (local.get $bytes)))
+            (v128.store (i32.add (local.get $out) (local.get $i))
+              (f32x4.add (v128.load (i32.add (local.get $out) (local.get $i)))
+                (f32x4.mul (local.get $weight) (v128.load (i32.add (local.get $v) (local.get $i))))))
+            (local.set $i (i32.add (local.get $i) (i32.const 16)))
+            (br $row)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (br $positionLoop))))
+)

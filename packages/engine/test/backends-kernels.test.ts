@@ -1,0 +1,78 @@
+// The WebAssembly SIMD kernels against the plain reference kernels, on odd and even shapes.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { attention } from '../src/kernels/attention.ts';
+import { matmulReference } from '../src/kernels/reference.ts';
+import { createWasmKernels } from '../src/kernels/wasm.ts';
+
+function random(seed: number) {
+  return () => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32 - 0.5;
+  };
+}
+
+/** Fills in place (map would return a copy outside the kernels' memory). */
+function fill(array: Float32Array, next: () => number): Float32Array {
+  for (let i = 0; i < array.length; i++) array[i] = next();
+  return array;
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i]! - b[i]!));
+  return max;
+}
+
+test('wasm matmul equals the reference for blocks of 4 rows, leftover rows and leftover columns', () => {
+  const kernels = createWasmKernels();
+  const next = random(1);
+  for (const [rows, inDim, outDim] of [
+    [1, 240, 640],
+    [5, 640, 240],
+    [3, 243, 7],
+    [2, 1, 5],
+    [9, 64, 512],
+  ] as const) {
+    const x = fill(kernels.alloc(rows * inDim), next);
+    const w = fill(kernels.alloc(outDim * inDim), next);
+    const out = kernels.alloc(rows * outDim);
+    assert.ok(kernels.owns(x) && kernels.owns(w) && kernels.owns(out));
+    const expected = new Float32Array(rows * outDim);
+    matmulReference(expected, x, w, rows, inDim, outDim);
+    kernels.matmul(out, x, w, rows, inDim, outDim);
+    assert.ok(maxAbsDiff(out, expected) < 1e-5 * Math.sqrt(inDim), `${rows}×${inDim}→${outDim}`);
+  }
+});
+
+test('wasm attention equals the reference (grouped-query, causal over a cache)', () => {
+  const kernels = createWasmKernels();
+  const next = random(2);
+  const shape = { nHeads: 6, nKvHeads: 3, headDim: 40 };
+  const rows = 4;
+  const start = 37;
+  const positions = start + rows;
+  const q = fill(kernels.alloc(rows * 240), next);
+  const keys = fill(kernels.alloc(positions * 120), next);
+  const values = fill(kernels.alloc(positions * 120), next);
+  const out = kernels.alloc(rows * 240);
+  kernels.attention(out, q, keys, values, rows, start, shape, kernels.alloc(positions));
+  const expected = new Float32Array(rows * 240);
+  attention(expected, q, keys, values, rows, start, shape, new Float32Array(positions));
+  assert.ok(maxAbsDiff(out, expected) < 1e-6);
+});
+
+test('freed blocks are reused, and arrays outside the memory take the reference path', () => {
+  const kernels = createWasmKernels();
+  const a = kernels.alloc(1000);
+  a.fill(3);
+  kernels.free(a);
+  const b = kernels.alloc(1000);
+  assert.equal(b.byteOffset, a.byteOffset);
+  assert.ok(b.every((v) => v === 0));
+  const big = kernels.alloc(2_000_000); // grows the memory; older arrays stay usable
+  assert.ok(kernels.owns(big) && kernels.owns(b));
+  const out = new Float32Array(2);
+  kernels.matmul(out, Float32Array.of(1, 2), Float32Array.of(1, 0, 0, 1), 1, 2, 2);
+  assert.deepEqual([...out], [1, 2]);
+});
