@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startPostgres } from '@infer-lab/db/testing';
+import { buildWebIfStale } from './platform.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const roots = ['apps', 'packages', 'prisma', 'scripts'];
@@ -14,7 +15,7 @@ function findTests(dir: string, out: string[] = []): string[] {
     if (skip.has(name)) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) findTests(path, out);
-    else if (name.endsWith('.test.ts')) out.push(relative(root, path));
+    else if (name.endsWith('.test.ts') || name.endsWith('.test.tsx')) out.push(relative(root, path));
   }
   return out;
 }
@@ -28,6 +29,9 @@ if (files.length === 0) {
   console.error(`No test files match ${filters.join(' ')}`);
   process.exit(1);
 }
+
+// End-to-end tests drive the production build of the web app.
+if (files.some((f) => f.includes('/e2e/'))) buildWebIfStale();
 
 const postgres = await startPostgres();
 const result = spawnSync(

@@ -109,22 +109,22 @@ describe('submitting', () => {
       assignmentId: DEMO_ID,
       answers: sheetWithWrong(hw3Quiz, 3),
     });
-    assert.equal(first.attempt.score, 7);
+    assert.equal(first.attempt.score, 7.75);
     assert.equal(first.attempt.maxScore, 10);
-    assert.equal(first.bestScore, 7);
+    assert.equal(first.bestScore, 7.75);
     const second = await student.trpc.student.quiz.submit.mutate({
       assignmentId: DEMO_ID,
       answers: keySheet(hw3Quiz),
     });
-    assert.equal(second.attempt.score, 8.5, 'every choice right; the three uploads wait for a TA');
-    assert.equal(second.bestScore, 8.5);
+    assert.equal(second.attempt.score, 9.25, 'every choice right; the three 0.25-point images wait for a TA');
+    assert.equal(second.bestScore, 9.25);
     const third = await student.trpc.student.quiz.submit.mutate({ assignmentId: DEMO_ID, answers: {} });
     assert.equal(third.attempt.score, 0);
-    assert.equal(third.bestScore, 8.5, 'a worse attempt never lowers the best score');
+    assert.equal(third.bestScore, 9.25, 'a worse attempt never lowers the best score');
     const history = await student.trpc.student.quiz.attempts.query({ assignmentId: DEMO_ID });
     assert.deepEqual(
       history.attempts.map((a) => a.score),
-      [0, 8.5, 7],
+      [0, 9.25, 7.75],
     );
     assert.equal(history.bestAttemptId, second.attempt.id);
     assert.equal(history.released, false);
@@ -192,8 +192,14 @@ describe('submitting', () => {
       body: '{"json": {"assignmentId": 5, "answers": "everything"}}',
     });
     assert.equal(malformed.status, 400);
-    const notJson = await student.raw('/api/trpc/student.quiz.submit', { method: 'POST', body: '{{{' });
+    const notJson = await student.raw('/api/trpc/student.quiz.submit', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{{{',
+    });
     assert.equal(notJson.status, 400);
+    const notDeclared = await student.raw('/api/trpc/student.quiz.submit', { method: 'POST', body: '{}' });
+    assert.equal(notDeclared.status, 415);
     const huge = await student.raw('/api/trpc/student.quiz.submit', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': String(2 * 1024 * 1024) },

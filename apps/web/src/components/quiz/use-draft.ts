@@ -39,13 +39,16 @@ export function useDraft(
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef<AnswerSheet>({});
   const save = useMutation(trpc.student.quiz.saveDraft.mutationOptions());
+  // The mutation object changes every render; keep the save function stable so timers survive.
+  const saveRef = useRef(save.mutateAsync);
+  saveRef.current = save.mutateAsync;
 
   const pushToServer = useCallback(async () => {
     clearTimeout(timer.current);
     const sending = latest.current;
     setStatus('saving');
     try {
-      await save.mutateAsync({ assignmentId, answers: sending });
+      await saveRef.current({ assignmentId, answers: sending });
       if (latest.current === sending) {
         window.localStorage.setItem(
           storageKey,
@@ -62,7 +65,7 @@ export function useDraft(
       // Network trouble: try again later. A 4xx will not get better by retrying.
       if (!status || status >= 500) timer.current = setTimeout(() => void pushToServer(), RETRY_MS);
     }
-  }, [assignmentId, save, storageKey]);
+  }, [assignmentId, storageKey]);
 
   // Load once: the newer of the server's draft and this device's copy.
   const loaded = useRef(false);
@@ -86,11 +89,9 @@ export function useDraft(
       if (readLocal(storageKey)?.synced === false) void pushToServer();
     };
     window.addEventListener('online', online);
-    return () => {
-      window.removeEventListener('online', online);
-      clearTimeout(timer.current);
-    };
+    return () => window.removeEventListener('online', online);
   }, [pushToServer, storageKey]);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
   const update = useCallback(
     (next: AnswerSheet) => {

@@ -40,3 +40,13 @@ export function deadlineState(assignment: Pick<LoadedAssignment, 'opensAt' | 'du
   if (assignment.opensAt && now < assignment.opensAt) return 'not-open' as const;
   return now <= assignment.dueAt ? ('open' as const) : ('closed' as const);
 }
+
+/** '2026-04-09 23:59:59 (Asia/Taipei)': unambiguous in both languages. */
+export function formatDeadline(at: Date, timeZone: string): string {
+  const local = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  }).format(at);
+  return `${local} (${timeZone})`;
+}

@@ -5,7 +5,7 @@ import { type AnswerSheet, checkAnswerSheet, scoreAttempt } from '@infer-lab/qui
 import type { SessionUser } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import { answerError } from './answer-errors.ts';
-import { deadlineState, loadAssignmentFor } from './load.ts';
+import { deadlineState, formatDeadline, loadAssignmentFor } from './load.ts';
 
 async function checkUploads(
   prisma: PrismaClient,
@@ -35,7 +35,11 @@ export async function submitAttempt(
   const { assignment, content, versionId } = await loadAssignmentFor(prisma, user, assignmentId);
   const state = deadlineState(assignment, now);
   if (state === 'not-open') throw new AppError('NOT_OPEN');
-  if (state === 'closed') throw new AppError('DEADLINE_PASSED', { deadline: assignment.dueAt.toISOString() });
+  if (state === 'closed') {
+    throw new AppError('DEADLINE_PASSED', {
+      deadline: formatDeadline(assignment.dueAt, assignment.course.timezone),
+    });
+  }
   const checked = checkAnswerSheet(content, answers);
   if (!checked.ok) throw answerError(checked.error);
   await checkUploads(prisma, user, assignmentId, checked.sheet);
