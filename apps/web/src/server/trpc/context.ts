@@ -16,10 +16,7 @@ export async function createContext(
 ) {
   const token = readCookie(req.headers.get('cookie'), SESSION_COOKIE);
   const user = await userForSession(prisma, token);
-  const locale = pickLocale(
-    req.headers.get(LOCALE_HEADER),
-    user?.locale === 'zh_TW' ? 'zh-TW' : user?.locale,
-  );
+  const locale = pickLocale(req.headers.get(LOCALE_HEADER), user?.locale);
   const secure = new URL(req.url).protocol === 'https:';
   return { prisma, user, sessionToken: token, locale, resHeaders, secure };
 }

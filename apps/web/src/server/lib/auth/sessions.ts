@@ -1,6 +1,7 @@
 // Sessions live in PostgreSQL; the browser's cookie holds a random token whose SHA-256 is the key.
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@infer-lab/db';
+import type { Locale } from '@infer-lab/quiz';
 
 export const SESSION_COOKIE = 'il_session';
 export const SESSION_DAYS = 30;
@@ -17,20 +18,27 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function userForSession(prisma: PrismaClient, token: string | undefined) {
-  if (!token || token.length > 200) return null;
-  const session = await prisma.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      expiresAt: true,
-      user: { select: { id: true, email: true, name: true, role: true, locale: true, studentId: true } },
-    },
-  });
-  if (!session || session.expiresAt < new Date()) return null;
-  return session.user;
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: 'STUDENT' | 'TA';
+  locale: Locale;
+  studentId: string | null;
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof userForSession>>>;
+// Runs on every request, so it is one hand-written query (Prisma's relation query cost ~4 ms CPU here).
+export async function userForSession(
+  prisma: PrismaClient,
+  token: string | undefined,
+): Promise<SessionUser | null> {
+  if (!token || token.length > 200) return null;
+  const rows = await prisma.$queryRaw<SessionUser[]>`
+    SELECT u.id, u.email, u.name, u.role::text AS role, u.locale::text AS locale, u."studentId"
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."tokenHash" = ${hashToken(token)} AND s."expiresAt" > now()`;
+  return rows[0] ?? null;
+}
 
 export async function deleteSession(prisma: PrismaClient, token: string): Promise<void> {
   await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });

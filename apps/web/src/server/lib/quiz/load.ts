@@ -1,6 +1,6 @@
 // Loads an assignment a user may see, with its current quiz version (immutable, so cached by id).
 import type { PrismaClient } from '@infer-lab/db';
-import { type QuizContent, quizContentSchema } from '@infer-lab/quiz';
+import { type QuizContent, quizContentSchema, type ScoringPolicy } from '@infer-lab/quiz';
 import type { SessionUser } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 
@@ -15,26 +15,40 @@ export async function quizVersionContent(prisma: PrismaClient, versionId: string
   return content;
 }
 
-export async function loadAssignmentFor(prisma: PrismaClient, user: SessionUser, assignmentId: string) {
-  const assignment = await prisma.assignment.findUnique({
-    where: { id: assignmentId },
-    include: { course: { select: { id: true, title: true, timezone: true } } },
-  });
-  if (!assignment) throw new AppError('NOT_FOUND');
-  if (user.role !== 'TA') {
-    const enrolled = await prisma.enrollment.findUnique({
-      where: { userId_courseId: { userId: user.id, courseId: assignment.courseId } },
-      select: { userId: true },
-    });
-    // A foreign assignment looks exactly like a missing one.
-    if (!enrolled) throw new AppError('NOT_FOUND');
-  }
-  if (!assignment.currentVersionId) throw new AppError('NOT_FOUND');
-  const content = await quizVersionContent(prisma, assignment.currentVersionId);
-  return { assignment, content, versionId: assignment.currentVersionId };
+export interface LoadedAssignment {
+  id: string;
+  courseId: string;
+  kind: 'QUIZ' | 'CODE';
+  titleZh: string;
+  titleEn: string;
+  opensAt: Date | null;
+  dueAt: Date;
+  releaseAt: Date;
+  releasedAt: Date | null;
+  scoringPolicy: ScoringPolicy;
+  currentVersionId: string | null;
+  course: { title: string; timezone: string };
 }
 
-export type LoadedAssignment = Awaited<ReturnType<typeof loadAssignmentFor>>['assignment'];
+// On the path of every quiz request: one query for the assignment, its course and the enrolment check.
+export async function loadAssignmentFor(prisma: PrismaClient, user: SessionUser, assignmentId: string) {
+  const rows = await prisma.$queryRaw<
+    (Omit<LoadedAssignment, 'course'> & { courseTitle: string; timezone: string; enrolled: boolean })[]
+  >`
+    SELECT a.id, a."courseId", a.kind::text AS kind, a."titleZh", a."titleEn", a."opensAt", a."dueAt", a."releaseAt",
+           a."releasedAt", a."scoringPolicy"::text AS "scoringPolicy", a."currentVersionId"::text AS "currentVersionId",
+           c.title AS "courseTitle", c.timezone,
+           EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."courseId" = a."courseId" AND e."userId" = ${user.id}::uuid) AS enrolled
+    FROM "Assignment" a JOIN "Course" c ON c.id = a."courseId"
+    WHERE a.id = ${assignmentId}`;
+  const row = rows[0];
+  // A foreign assignment looks exactly like a missing one.
+  if (!row || (user.role !== 'TA' && !row.enrolled) || !row.currentVersionId) throw new AppError('NOT_FOUND');
+  const { courseTitle, timezone, enrolled: _, ...fields } = row;
+  const assignment: LoadedAssignment = { ...fields, course: { title: courseTitle, timezone } };
+  const content = await quizVersionContent(prisma, row.currentVersionId);
+  return { assignment, content, versionId: row.currentVersionId };
+}
 
 export function deadlineState(assignment: Pick<LoadedAssignment, 'opensAt' | 'dueAt'>, now: Date) {
   if (assignment.opensAt && now < assignment.opensAt) return 'not-open' as const;

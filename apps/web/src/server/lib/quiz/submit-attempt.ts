@@ -45,31 +45,39 @@ export async function submitAttempt(
   await checkUploads(prisma, user, assignmentId, checked.sheet);
   const scored = scoreAttempt(content, checked.sheet, assignment.scoringPolicy);
 
-  return prisma.$transaction(async (tx) => {
-    const attempt = await tx.attempt.create({
-      data: {
-        assignmentId,
-        userId: user.id,
-        versionId,
-        answers: checked.sheet,
-        score: scored.score,
-        maxScore: scored.maxScore,
-        submittedAt: now,
-        results: { createMany: { data: scored.results } },
-      },
-      select: { id: true, submittedAt: true, score: true, maxScore: true },
-    });
-    // Keep the higher score; concurrent submissions serialise on the row, so the max always wins.
-    await tx.$executeRaw(Prisma.sql`
-      INSERT INTO "BestScore" ("userId", "assignmentId", "attemptId", "score", "updatedAt")
-      VALUES (${user.id}::uuid, ${assignmentId}, ${attempt.id}::uuid, ${scored.score}, now())
+  // One statement, so one atomic round trip: the attempt, its per-part results, and the best score
+  // (kept when higher; concurrent submissions serialise on the BestScore row, so the maximum wins).
+  const rows = await prisma.$queryRaw<
+    { id: string; submittedAt: Date; bestScore: number; bestAttemptId: string }[]
+  >`
+    WITH attempt AS (
+      INSERT INTO "Attempt" (id, "assignmentId", "userId", "versionId", answers, score, "maxScore", "submittedAt")
+      VALUES (gen_random_uuid(), ${assignmentId}, ${user.id}::uuid, ${versionId}::uuid, ${JSON.stringify(checked.sheet)}::jsonb,
+              ${scored.score}, ${scored.maxScore}, ${now})
+      RETURNING id, "submittedAt"
+    ), results AS (
+      INSERT INTO "AttemptResult" ("attemptId", "questionId", part, points, "maxPoints", correct, pending)
+      SELECT attempt.id, r."questionId", r.part, r.points, r."maxPoints", r.correct, r.pending
+      FROM attempt, jsonb_to_recordset(${JSON.stringify(scored.results)}::jsonb)
+        AS r("questionId" text, part int, points float8, "maxPoints" float8, correct bool, pending bool)
+    ), best AS (
+      INSERT INTO "BestScore" ("userId", "assignmentId", "attemptId", score, "updatedAt")
+      SELECT ${user.id}::uuid, ${assignmentId}, attempt.id, ${scored.score}, now() FROM attempt
       ON CONFLICT ("userId", "assignmentId") DO UPDATE
-        SET "attemptId" = EXCLUDED."attemptId", "score" = EXCLUDED."score", "updatedAt" = now()
-        WHERE "BestScore"."score" < EXCLUDED."score"`);
-    const best = await tx.bestScore.findUniqueOrThrow({
-      where: { userId_assignmentId: { userId: user.id, assignmentId } },
-      select: { score: true, attemptId: true },
-    });
-    return { attempt, bestScore: best.score, isBest: best.attemptId === attempt.id };
-  });
+        SET "attemptId" = EXCLUDED."attemptId", score = EXCLUDED.score, "updatedAt" = now()
+        WHERE "BestScore".score < EXCLUDED.score
+      RETURNING score, "attemptId"
+    )
+    SELECT attempt.id::text AS id, attempt."submittedAt",
+           COALESCE(best.score, previous.score) AS "bestScore",
+           COALESCE(best."attemptId", previous."attemptId")::text AS "bestAttemptId"
+    FROM attempt
+    LEFT JOIN best ON true
+    LEFT JOIN "BestScore" previous ON previous."userId" = ${user.id}::uuid AND previous."assignmentId" = ${assignmentId}`;
+  const row = rows[0]!;
+  return {
+    attempt: { id: row.id, submittedAt: row.submittedAt, score: scored.score, maxScore: scored.maxScore },
+    bestScore: row.bestScore,
+    isBest: row.bestAttemptId === row.id,
+  };
 }

@@ -8,7 +8,7 @@ export const session = publicProcedure.query(({ ctx }) =>
         name: ctx.user.name,
         email: ctx.user.email,
         role: ctx.user.role,
-        locale: ctx.user.locale === 'zh_TW' ? ('zh-TW' as const) : ('en' as const),
+        locale: ctx.user.locale,
       }
     : null,
 );
