@@ -1,6 +1,6 @@
 // Submitting: check the deadline by the server's clock, check and score the answers, then store the
-// attempt, its per-part results and the best score in one transaction.
-import { Prisma, type PrismaClient } from '@infer-lab/db';
+// attempt, its per-part results and the best score in one atomic statement.
+import type { PrismaClient } from '@infer-lab/db';
 import { type AnswerSheet, checkAnswerSheet, scoreAttempt } from '@infer-lab/quiz';
 import type { SessionUser } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
