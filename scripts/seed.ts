@@ -5,6 +5,10 @@ import { seedIfEmpty } from '../apps/web/src/server/lib/seed.ts';
 
 const database = await openPlatformDatabase();
 const prisma = createPrisma(database.url, { poolSize: 1 });
-console.log((await seedIfEmpty(prisma)) ? 'Seeded the course, HW3, its demo copy and the demo accounts.' : 'Already seeded.');
+console.log(
+  (await seedIfEmpty(prisma))
+    ? 'Seeded the course, HW3, its demo copy and the demo accounts.'
+    : 'Already seeded.',
+);
 await prisma.$disconnect();
 await database.embedded?.stop();
