@@ -133,39 +133,47 @@ function QuizForm({
         </section>
       ))}
 
-      <section className="card submit-bar">
-        <div>
-          {label && (
-            <span className="muted" data-testid="draft-status" data-status={status}>
-              {t(label)}
-            </span>
+      {/* The server checks the deadline again: a page left open past it is refused with a message. */}
+      {assignment.state === 'open' && (
+        <section className="card submit-bar">
+          <div>
+            {label && (
+              <span className="muted" data-testid="draft-status" data-status={status}>
+                {t(label)}
+              </span>
+            )}
+            {unanswered > 0 && (
+              <span className="muted">
+                {label ? ' · ' : ''}
+                {t('unanswered', { count: unanswered })}
+              </span>
+            )}
+          </div>
+          <button
+            type="button"
+            data-testid="submit"
+            disabled={submit.isPending}
+            onClick={() => submit.mutate({ assignmentId, answers })}
+          >
+            {submit.isPending ? t('submitting') : t('submit')}
+          </button>
+          {submit.data && (
+            <p className="success" role="status" data-testid="submit-result">
+              {t('submitted', {
+                score: submit.data.attempt.score,
+                max: submit.data.attempt.maxScore,
+                best: submit.data.bestScore,
+              })}
+            </p>
           )}
-          {unanswered > 0 && <span className="muted"> · {t('unanswered', { count: unanswered })}</span>}
-        </div>
-        <button
-          type="button"
-          data-testid="submit"
-          disabled={submit.isPending}
-          onClick={() => submit.mutate({ assignmentId, answers })}
-        >
-          {submit.isPending ? t('submitting') : t('submit')}
-        </button>
-        {submit.data && (
-          <p className="success" role="status" data-testid="submit-result">
-            {t('submitted', {
-              score: submit.data.attempt.score,
-              max: submit.data.attempt.maxScore,
-              best: submit.data.bestScore,
-            })}
-          </p>
-        )}
-        {submit.error && (
-          <p className="error" role="alert" data-testid="submit-error">
-            {submit.error.message}
-          </p>
-        )}
-        <p className="muted">{t('pendingUploads')}</p>
-      </section>
+          {submit.error && (
+            <p className="error" role="alert" data-testid="submit-error">
+              {submit.error.message}
+            </p>
+          )}
+          <p className="muted">{t('pendingUploads')}</p>
+        </section>
+      )}
 
       <AttemptHistory assignmentId={assignmentId} />
     </div>
