@@ -1,12 +1,14 @@
 // `npm run bench -- spec`: the handout's "Benchmark with Two Prompt Regimes" on the project's pair.
 // Speedup of speculative decoding over plain decoding against γ = 1…8, for the draft model and for
-// n-gram drafting, fixed and adaptive γ, on a high- and a low-acceptance prompt set, all measured
+// n-gram drafting, fixed, adaptive and cost-aware γ, on a high- and a low-acceptance prompt set, all measured
 // side by side in one run. Prints the table; writes bench-results/spec.{svg,png,json}.
 //
 // Regimes. High acceptance: greedy decoding of prompts whose continuation repeats text the
 // context already holds (Numbers 7 lists the same offering twelve times, and the target has learnt
 // it; a prompt on which greedy decoding falls into a repeating phrase). Low acceptance: free
 // generation at temperature 1 from short openings.
+// γ policies: fixed; adaptive (+2 / −1 within [1, γ]); cost-aware (γ in [0, γ] maximising expected
+// tokens per unit time from a running α and draft/verify costs calibrated once at the start).
 // Speedup = plain decoding's median time per token / the method's, each summed over the regime's
 // prompts; every run generates exactly --tokens tokens (EOS ignored) after one untimed warm-up.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { generate } from '../src/generate.ts';
 import { loadModel } from '../src/load.ts';
 import type { CausalLM, Tokenizer } from '../src/model/types.ts';
 import type { SamplingParams } from '../src/sampling/params.ts';
+import type { SpeculationCosts } from '../src/speculative/cost-aware-gamma.ts';
 import { ModelDrafter } from '../src/speculative/drafters/model.ts';
 import { NgramDrafter } from '../src/speculative/drafters/ngram.ts';
 import type { Drafter } from '../src/speculative/drafters/types.ts';
@@ -71,37 +74,30 @@ const regimes: Regime[] = [
 // ---------------------------------------------------------------------------------------------
 // Methods and measurement
 
+type Policy = 'fixed' | 'adaptive' | 'cost-aware';
+
 interface Method {
   key: string;
   drafter: 'draft' | 'ngram' | null;
   gamma: number;
-  adaptive: boolean;
+  policy: Policy;
 }
 
 const maxGamma = Number(flags['max-gamma']);
 const gammas = Array.from({ length: maxGamma }, (_, i) => i + 1);
-const series = [
-  { drafter: 'draft' as const, adaptive: false, label: 'draft model', color: '#1f77b4', dash: '' },
-  {
-    drafter: 'draft' as const,
-    adaptive: true,
-    label: 'draft model, adaptive γ ≤ x',
-    color: '#1f77b4',
-    dash: '6 4',
-  },
-  { drafter: 'ngram' as const, adaptive: false, label: 'n-gram', color: '#d62728', dash: '' },
-  {
-    drafter: 'ngram' as const,
-    adaptive: true,
-    label: 'n-gram, adaptive γ ≤ x',
-    color: '#d62728',
-    dash: '6 4',
-  },
+const series: { drafter: 'draft' | 'ngram'; policy: Policy; label: string; color: string; dash: string }[] = [
+  { drafter: 'draft', policy: 'fixed', label: 'draft model', color: '#1f77b4', dash: '' },
+  { drafter: 'draft', policy: 'adaptive', label: 'draft, adaptive', color: '#1f77b4', dash: '6 4' },
+  { drafter: 'draft', policy: 'cost-aware', label: 'draft, cost-aware', color: '#1f77b4', dash: '2 3' },
+  { drafter: 'ngram', policy: 'fixed', label: 'n-gram', color: '#d62728', dash: '' },
+  { drafter: 'ngram', policy: 'adaptive', label: 'n-gram, adaptive', color: '#d62728', dash: '6 4' },
+  { drafter: 'ngram', policy: 'cost-aware', label: 'n-gram, cost-aware', color: '#d62728', dash: '2 3' },
 ];
+const keyOf = (drafter: string, policy: Policy, gamma: number) => `${drafter}-${policy}-${gamma}`;
 const methods: Method[] = [
-  { key: 'plain', drafter: null, gamma: 0, adaptive: false },
-  ...series.flatMap((s) =>
-    gammas.map((gamma) => ({ key: `${s.drafter}${s.adaptive ? '-adaptive' : ''}-${gamma}`, ...s, gamma })),
+  { key: 'plain', drafter: null, gamma: 0, policy: 'fixed' },
+  ...series.flatMap(({ drafter, policy }) =>
+    gammas.map((gamma) => ({ key: keyOf(drafter, policy, gamma), drafter, policy, gamma })),
   ),
 ];
 
@@ -119,6 +115,7 @@ async function runOnce(
   method: Method,
   tokens: number,
   seed: number,
+  costs?: Record<'draft' | 'ngram', SpeculationCosts>,
 ): Promise<Sample> {
   const drafter: Drafter | undefined =
     method.drafter === 'draft'
@@ -135,10 +132,56 @@ async function runOnce(
     seed,
     drafter,
     gamma: Math.max(1, method.gamma),
-    adaptiveGamma: method.adaptive,
+    adaptiveGamma: method.policy === 'adaptive',
+    costs: method.policy === 'cost-aware' && method.drafter ? costs?.[method.drafter] : undefined,
     stopAtEos: false,
   });
   return { msPerToken: metrics.wallTimeMs / metrics.generatedTokens, acceptanceRate: metrics.acceptanceRate };
+}
+
+/**
+ * Forward costs relative to a one-token target step after a 64-token prefill: medians of 15
+ * interleaved rounds (so load from other processes hits every k alike), made non-decreasing in k
+ * (a longer forward cannot really be cheaper; a dip is noise).
+ */
+async function calibrate(
+  target: CausalLM,
+  draft: CausalLM,
+): Promise<Record<'draft' | 'ngram', SpeculationCosts>> {
+  const prefill = Array.from({ length: 64 }, (_, i) => 10 + i);
+  const targetCache = target.newCache();
+  const draftCache = draft.newCache();
+  await target.forward(prefill, targetCache);
+  await draft.forward(prefill, draftCache);
+  async function time(
+    model: CausalLM,
+    cache: ReturnType<CausalLM['newCache']>,
+    rows: number,
+  ): Promise<number> {
+    const start = performance.now();
+    await model.forward(new Array(rows).fill(20), cache);
+    cache.truncate(64); // the rollback is part of a speculative step's cost
+    return performance.now() - start;
+  }
+  const verifyTimes: number[][] = gammas.concat(maxGamma + 1).map(() => []);
+  const draftTimes: number[] = [];
+  for (let round = 0; round < 18; round++) {
+    for (let k = 0; k <= maxGamma; k++) {
+      const t = await time(target, targetCache, k + 1);
+      if (round >= 3) verifyTimes[k]!.push(t);
+    }
+    const t = await time(draft, draftCache, 1);
+    if (round >= 3) draftTimes.push(t);
+  }
+  const unit = median(verifyTimes[0]!);
+  const verify = verifyTimes.map((times) => median(times) / unit);
+  for (let k = 1; k < verify.length; k++) verify[k] = Math.max(verify[k]!, verify[k - 1]!);
+  const draftCost = median(draftTimes) / unit;
+  console.log(
+    `Calibration (units of one one-token target step, ${unit.toFixed(2)} ms): draft forward ${draftCost.toFixed(2)}; ` +
+      `verify with k drafts ${verify.map((v, k) => `${k}:${v.toFixed(2)}`).join(' ')}`,
+  );
+  return { draft: { draft: draftCost, verify }, ngram: { draft: 0, verify } };
 }
 
 function median(values: number[]): number {
@@ -170,12 +213,23 @@ async function measure(): Promise<{ results: Results; targetName: string; backen
       await runOnce(target, draft, tokenizer, regime, prompt, methods[0]!, 16, 0);
     }
   }
+  const costs = await calibrate(target, draft);
   const started = performance.now();
   for (let rep = 0; rep < reps; rep++) {
     for (const regime of regimes) {
       for (const [p, prompt] of regime.prompts.entries()) {
         for (const method of methods) {
-          const sample = await runOnce(target, draft, tokenizer, regime, prompt, method, tokens, 1 + rep);
+          const sample = await runOnce(
+            target,
+            draft,
+            tokenizer,
+            regime,
+            prompt,
+            method,
+            tokens,
+            1 + rep,
+            costs,
+          );
           samples[regime.name]![method.key]![p]!.push(sample);
         }
       }
@@ -208,32 +262,41 @@ async function measure(): Promise<{ results: Results; targetName: string; backen
 // Report: table, targets, figure
 
 function printTable(results: Results): void {
-  const columns = regimes.flatMap((r) => series.map((s) => ({ regime: r, s })));
-  const head = ['γ', ...columns.map(({ regime, s }) => `${regime.name}: ${s.label.replace(' ≤ x', '')}`)];
-  const rows = gammas.map((gamma) => [
-    String(gamma),
-    ...columns.map(({ regime, s }) => {
-      const r = results[regime.name]![`${s.drafter}${s.adaptive ? '-adaptive' : ''}-${gamma}`]!;
-      const alpha = r.acceptanceRate === null ? '' : ` α ${r.acceptanceRate.toFixed(2)}`;
-      return `${r.speedup.toFixed(2)}×${alpha}`;
-    }),
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
-  console.log(`\nSpeedup over plain decoding (α = acceptance rate; adaptive columns: γ is the upper bound)`);
-  console.log(line(head));
-  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
-  for (const row of rows) console.log(line(row));
+  console.log(
+    '\nSpeedup over plain decoding (α = acceptance rate; adaptive and cost-aware: γ is the upper bound)',
+  );
+  for (const regime of regimes) {
+    const head = ['γ', ...series.map((s) => s.label)];
+    const rows = gammas.map((gamma) => [
+      String(gamma),
+      ...series.map((s) => {
+        const r = results[regime.name]![keyOf(s.drafter, s.policy, gamma)]!;
+        const alpha = r.acceptanceRate === null ? '' : ` α ${r.acceptanceRate.toFixed(2)}`;
+        return `${r.speedup.toFixed(2)}×${alpha}`;
+      }),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
+    console.log(`\n${regime.label}`);
+    console.log(line(head));
+    console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+    for (const row of rows) console.log(line(row));
+  }
 }
 
 function checkTargets(results: Results): string[] {
   const high = Object.entries(results.high!).filter(([k]) => k !== 'plain');
   const [bestKey, best] = high.reduce((a, b) => (b[1].speedup > a[1].speedup ? b : a));
-  const lowAdaptive = Object.entries(results.low!).filter(([k]) => k.includes('adaptive'));
-  const [worstKey, worst] = lowAdaptive.reduce((a, b) => (b[1].speedup < a[1].speedup ? b : a));
+  const worstOf = (policy: Policy) =>
+    Object.entries(results.low!)
+      .filter(([k]) => k.includes(`-${policy}-`))
+      .reduce((a, b) => (b[1].speedup < a[1].speedup ? b : a));
+  const [worstKey, worst] = worstOf('adaptive');
+  const [worstCostKey, worstCost] = worstOf('cost-aware');
   return [
     `${best.speedup >= 2 ? 'MET ' : 'MISSED'} best-γ speedup on high-acceptance prompts ≥ 2×: ${best.speedup.toFixed(2)}× (${bestKey})`,
     `${worst.speedup >= 0.9 ? 'MET ' : 'MISSED'} adaptive γ never below 0.9× on low-acceptance prompts: worst ${worst.speedup.toFixed(2)}× (${worstKey})`,
+    `${worstCost.speedup >= 0.9 ? 'MET ' : 'MISSED'} cost-aware γ never below 0.9× on low-acceptance prompts: worst ${worstCost.speedup.toFixed(2)}× (${worstCostKey})`,
   ];
 }
 
@@ -245,7 +308,7 @@ function escapeXml(text: string): string {
 function renderSvg(results: Results, title: string): string {
   const panel = { width: 440, height: 300, left: 60, top: 70, gap: 70 };
   const width = panel.left + 2 * panel.width + panel.gap + 30;
-  const height = panel.top + panel.height + 110;
+  const height = panel.top + panel.height + 130;
   const allSpeedups = Object.values(results).flatMap((r) => Object.values(r).map((x) => x.speedup));
   const yMax = Math.max(2.5, Math.ceil(Math.max(...allSpeedups) * 2) / 2);
   const out: string[] = [
@@ -276,7 +339,7 @@ function renderSvg(results: Results, title: string): string {
       );
     }
     out.push(
-      `<text x="${x0 + panel.width / 2}" y="${y0 + panel.height + 38}" text-anchor="middle" font-size="12">γ (draft length; upper bound when adaptive)</text>`,
+      `<text x="${x0 + panel.width / 2}" y="${y0 + panel.height + 38}" text-anchor="middle" font-size="12">γ (draft length; upper bound when adaptive or cost-aware)</text>`,
     );
     out.push(
       `<line x1="${x0}" x2="${x0 + panel.width}" y1="${sy(1)}" y2="${sy(1)}" stroke="#555" stroke-dasharray="2 3"/>`,
@@ -290,7 +353,7 @@ function renderSvg(results: Results, title: string): string {
     );
     for (const s of series) {
       const points = gammas.map((g) => {
-        const key = `${s.drafter}${s.adaptive ? '-adaptive' : ''}-${g}`;
+        const key = keyOf(s.drafter, s.policy, g);
         return [sx(g), sy(results[regime.name]![key]!.speedup)] as const;
       });
       const path = points.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
@@ -303,16 +366,15 @@ function renderSvg(results: Results, title: string): string {
   });
   const legendY = panel.top + panel.height + 70;
   series.forEach((s, i) => {
-    const x = panel.left + i * 230;
+    const x = panel.left + (i % 3) * 300;
+    const y = legendY + Math.floor(i / 3) * 20;
     out.push(
-      `<line x1="${x}" x2="${x + 30}" y1="${legendY}" y2="${legendY}" stroke="${s.color}" stroke-width="2" stroke-dasharray="${s.dash}"/>`,
+      `<line x1="${x}" x2="${x + 30}" y1="${y}" y2="${y}" stroke="${s.color}" stroke-width="2" stroke-dasharray="${s.dash}"/>`,
     );
-    out.push(
-      `<text x="${x + 36}" y="${legendY + 4}" font-size="12">${escapeXml(s.label.replace(' ≤ x', ''))}</text>`,
-    );
+    out.push(`<text x="${x + 36}" y="${y + 4}" font-size="12">${escapeXml(s.label)}</text>`);
   });
   out.push(
-    `<text x="${panel.left}" y="${legendY + 28}" font-size="11" fill="#555">Speedup = plain decoding time per token ÷ speculative time per token; dotted: 1×. Measured on a shared 2-core CPU machine.</text>`,
+    `<text x="${panel.left}" y="${legendY + 48}" font-size="11" fill="#555">Speedup = plain decoding time per token ÷ speculative time per token; dotted: 1×. Measured on a shared 2-core CPU machine.</text>`,
   );
   out.push('</svg>');
   return out.join('\n');

@@ -12,6 +12,7 @@ import { oneHot, toDistribution } from './sampling/distribution.ts';
 import { greedy, type SamplingParams, validateSamplingParams } from './sampling/params.ts';
 import { Rng } from './sampling/rng.ts';
 import type { AcceptRatioFn, ResidualFn } from './speculative/acceptance.ts';
+import { CostAwareGamma, type SpeculationCosts } from './speculative/cost-aware-gamma.ts';
 import type { Drafter, Proposal } from './speculative/drafters/types.ts';
 import { nextGamma } from './speculative/gamma.ts';
 import { verifyDraft } from './speculative/verify.ts';
@@ -35,6 +36,11 @@ export interface GenerateOptions {
   adaptiveGamma?: boolean;
   /** Upper bound for adaptive γ (default: gamma). */
   maxGamma?: number;
+  /**
+   * Measured costs of drafting and verifying: γ is then chosen each step in [0, maxGamma] to
+   * maximise expected tokens per unit time (0 = a plain step); adaptiveGamma is ignored.
+   */
+  costs?: SpeculationCosts;
   residual?: ResidualFn;
   acceptRatio?: AcceptRatioFn;
   /** Stop at EOS, or at a generated BOS (llama2.c's end-of-story marker); default true. */
@@ -82,6 +88,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         `shorten it to at most ${maxSeqLen - 1} tokens to leave room for generation`,
     );
   }
+  const costAware = options.costs && drafter ? new CostAwareGamma(options.costs, gammaLimit) : undefined;
   const stopTokens = options.stopAtEos === false ? new Set<number>() : new Set([eosTokenId, bosTokenId]);
   const rng = new Rng(options.seed ?? 1);
   const greedyMode = sampling.temperature === 0;
@@ -97,6 +104,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       stopReason = generated.length >= maxTokens ? 'max-tokens' : 'context';
       break;
     }
+    if (costAware) gamma = costAware.next();
     const draftLength = drafter ? Math.min(gamma, room - 1) : 0;
     const proposal: Proposal =
       draftLength > 0 ? await drafter!.propose(context, draftLength, sampling, rng) : { tokens: [] };
@@ -131,7 +139,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       stopReason = 'eos';
       break;
     }
-    if (options.adaptiveGamma) gamma = nextGamma(gamma, drafts.length, acceptedCount, gammaLimit);
+    if (costAware) costAware.observe(drafts.length, acceptedCount);
+    else if (options.adaptiveGamma) gamma = nextGamma(gamma, drafts.length, acceptedCount, gammaLimit);
   }
 
   return {

@@ -34,6 +34,13 @@ export {
   referenceResidual,
 } from './speculative/acceptance.ts';
 export { chiSquarePValue, chiSquareTest, type GoodnessOfFit } from './speculative/chi-square.ts';
+export {
+  bestGamma,
+  CostAwareGamma,
+  expectedSpeedup,
+  expectedTokens,
+  type SpeculationCosts,
+} from './speculative/cost-aware-gamma.ts';
 export { ModelDrafter, type ModelDrafterOptions } from './speculative/drafters/model.ts';
 export { NgramDrafter, type NgramDrafterOptions, proposeByLookup } from './speculative/drafters/ngram.ts';
 export type { Drafter, Proposal } from './speculative/drafters/types.ts';

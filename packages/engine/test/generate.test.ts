@@ -100,6 +100,27 @@ describe('generate on stories260K', {
     assert.equal(m.generatedTokens, m.accepted + m.targetForwards);
   });
 
+  test('cost-aware γ: pauses a drafter that does not pay, drafts long with one that does', async () => {
+    const prompt = 'Once upon a time, there was a little girl named Lily. Lily';
+    const plain = await generate({ target: model, tokenizer, prompt, maxTokens: 80 });
+    const run = (draftCost: number) =>
+      generate({
+        target: model,
+        tokenizer,
+        prompt,
+        maxTokens: 80,
+        drafter: new ModelDrafter(draft),
+        gamma: 4,
+        costs: { draft: draftCost, verify: [1, 1.1, 1.2, 1.3, 1.4] },
+      });
+    const [expensive, cheap] = [await run(2), await run(0.05)];
+    assert.deepEqual(expensive.tokens, plain.tokens);
+    assert.deepEqual(cheap.tokens, plain.tokens);
+    assert.ok(expensive.metrics.drafted <= 6, `drafted ${expensive.metrics.drafted} (probes only)`);
+    // Same weights, so every draft is accepted and γ climbs to the maximum (clamped near the end).
+    assert.ok(cheap.metrics.meanGamma! > 3.5, `mean γ ${cheap.metrics.meanGamma}`);
+  });
+
   test('plain sampling: same seed, same text; another seed, other text', async () => {
     const run = (seed: number) =>
       generate({
