@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { referenceKernels } from '../src/kernels/reference.ts';
+import { createThreadedKernels } from '../src/kernels/threaded.ts';
 import { type LoadOptions, loadModel } from '../src/load.ts';
 import type { CausalLM } from '../src/model/types.ts';
 
@@ -91,6 +92,12 @@ async function ours(source: string, label: string, engine: string, options: Load
   return { model: label, engine, generate: () => greedy(model, prompt), dispose: () => model.dispose?.() };
 }
 
+async function withThreads(source: string, label: string): Promise<Engine> {
+  const kernels = createThreadedKernels();
+  const engine = await ours(source, label, 'ts (WebAssembly SIMD kernels, 2 threads)', { kernels });
+  return { ...engine, dispose: () => kernels.close() };
+}
+
 async function transformersJs(dir: string, label: string): Promise<Engine> {
   const { AutoModelForCausalLM, AutoTokenizer, Tensor, env } = await import('@huggingface/transformers');
   env.allowRemoteModels = false;
@@ -127,6 +134,7 @@ const rows = await measureAll([
   await transformersJs(target, targetName),
   await ours(target, targetName, 'ort (onnxruntime-node, 2 threads)', { backend: 'ort' }),
   await ours(target, targetName, 'ts (WebAssembly SIMD kernels)', { backend: 'ts' }),
+  await withThreads(target, targetName),
   await ours(target, targetName, 'ts (reference kernels)', { backend: 'ts', kernels: referenceKernels }),
 ]);
 const stories = join(values.stories, 'checkpoint_legacy.bin');

@@ -1,8 +1,10 @@
-// The WebAssembly SIMD kernels against the plain reference kernels, on odd and even shapes.
+// The WebAssembly SIMD kernels (one and two threads) against the plain reference kernels, on odd and
+// even shapes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { attention } from '../src/kernels/attention.ts';
 import { matmulReference } from '../src/kernels/reference.ts';
+import { createThreadedKernels } from '../src/kernels/threaded.ts';
 import { createWasmKernels } from '../src/kernels/wasm.ts';
 
 function random(seed: number) {
@@ -24,14 +26,15 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   return max;
 }
 
-test('wasm matmul equals the reference for blocks of 4 rows, leftover rows and leftover columns', () => {
+test('wasm matmul equals the reference: row pairs, a lone last row, leftover weight rows, inDim not /4', () => {
   const kernels = createWasmKernels();
   const next = random(1);
   for (const [rows, inDim, outDim] of [
     [1, 240, 640],
     [5, 640, 240],
-    [3, 243, 7],
-    [2, 1, 5],
+    [3, 244, 7],
+    [2, 4, 5],
+    [2, 243, 8], // inDim not a multiple of 4: the reference loop
     [9, 64, 512],
   ] as const) {
     const x = fill(kernels.alloc(rows * inDim), next);
@@ -75,4 +78,34 @@ test('freed blocks are reused, and arrays outside the memory take the reference 
   const out = new Float32Array(2);
   kernels.matmul(out, Float32Array.of(1, 2), Float32Array.of(1, 0, 0, 1), 1, 2, 2);
   assert.deepEqual([...out], [1, 2]);
+});
+
+test('the two-thread matmul equals the reference, and closing it falls back to one thread', async () => {
+  const kernels = createThreadedKernels();
+  const next = random(3);
+  try {
+    for (const [rows, inDim, outDim] of [
+      [1, 240, 640],
+      [5, 240, 2048],
+      [1, 640, 242],
+      [1, 8, 8],
+    ] as const) {
+      const x = fill(kernels.alloc(rows * inDim), next);
+      const w = fill(kernels.alloc(outDim * inDim), next);
+      const out = kernels.alloc(rows * outDim);
+      const expected = new Float32Array(rows * outDim);
+      matmulReference(expected, x, w, rows, inDim, outDim);
+      kernels.matmul(out, x, w, rows, inDim, outDim);
+      assert.ok(maxAbsDiff(out, expected) < 1e-5 * Math.sqrt(inDim), `${rows}×${inDim}→${outDim}`);
+    }
+  } finally {
+    await kernels.close();
+  }
+  const x = fill(kernels.alloc(240), next);
+  const w = fill(kernels.alloc(640 * 240), next);
+  const out = kernels.alloc(640);
+  const expected = new Float32Array(640);
+  matmulReference(expected, x, w, 1, 240, 640);
+  kernels.matmul(out, x, w, 1, 240, 640);
+  assert.ok(maxAbsDiff(out, expected) < 1e-4);
 });

@@ -85,3 +85,25 @@ test('a sequence longer than maxSeqLen is a RangeError naming the limit', async 
   const foreignCache = { length: 0, truncate() {} };
   await assert.rejects(model.forward([1], foreignCache), /not made by/);
 });
+
+test('caches of one model used in turn keep their own contents, and throwaway caches cost nothing', async (t) => {
+  if (absent) return t.skip(`stories260K not found: ${absent}`);
+  const model = await load('checkpoint_legacy.bin', defaultKernels());
+  const a = [1, ...expectedIds.slice(0, 9)];
+  const b = [1, 260, 300, 400, 270, 280, 290, 310, 320, 330];
+  const oneByOne = async (tokens: number[]) => {
+    const cache = model.newCache();
+    const rows: number[][] = [];
+    for (const token of tokens) rows.push([...(await model.forward([token], cache))]);
+    return rows;
+  };
+  const expectedA = await oneByOne(a);
+  const expectedB = await oneByOne(b);
+  const cacheA = model.newCache();
+  const cacheB = model.newCache();
+  for (let i = 0; i < a.length; i++) {
+    assert.deepEqual([...(await model.forward([a[i]!], cacheA))], expectedA[i]);
+    assert.deepEqual([...(await model.forward([b[i]!], cacheB))], expectedB[i]);
+    await model.forward([5, 6], model.newCache());
+  }
+});

@@ -1,10 +1,11 @@
 ;; The `ts` backend's hot loops in WebAssembly SIMD (f32x4), compiled to simd.wasm by build-wasm.ts.
 ;;
-;; matmul: the same contract as matmulReference in reference.ts:
+;; matmul: the same contract as matmulReference in reference.ts, for inDim a multiple of 4:
 ;;   out[r·outDim + o] = Σ_i x[r·inDim + i] · w[o·inDim + i]   for r < rows, oStart ≤ o < oEnd
 ;; (pointers are byte offsets into the shared memory; a range of o lets threads split the work).
-;; Four weight rows are done at once, each with its own accumulator, so the four adds per step are
-;; independent; the block of four rows (a few KB) stays in L1 while every input row passes over it.
+;; Four weight rows are done at once; the block (a few KB) stays in L1 while the input rows pass over
+;; it, two rows at a time: without fused multiply-add the adds' latency is the limit, and 4 weight
+;; rows × 2 input rows keep eight independent accumulators (a lone last row has four).
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
@@ -16,15 +17,14 @@
   (func (export "matmul")
     (param $out i32) (param $x i32) (param $w i32)
     (param $rows i32) (param $inDim i32) (param $outDim i32) (param $oStart i32) (param $oEnd i32)
-    (local $o i32) (local $r i32) (local $i i32) (local $rowBytes i32) (local $vecBytes i32)
-    (local $w0 i32) (local $w1 i32) (local $w2 i32) (local $w3 i32) (local $xr i32) (local $dst i32)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $xv v128)
-    (local $s0 f32) (local $s1 f32) (local $s2 f32) (local $s3 f32) (local $xs f32)
+    (local $o i32) (local $r i32) (local $i i32) (local $rowBytes i32)
+    (local $w0 i32) (local $w1 i32) (local $w2 i32) (local $w3 i32) (local $x0 i32) (local $x1 i32)
+    (local $dst i32) (local $xv v128) (local $yv v128) (local $wv v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $b0 v128) (local $b1 v128) (local $b2 v128) (local $b3 v128)
     (local.set $rowBytes (i32.shl (local.get $inDim) (i32.const 2)))
-    (local.set $vecBytes (i32.shl (i32.and (local.get $inDim) (i32.const -4)) (i32.const 2)))
     (local.set $o (local.get $oStart))
 
-    ;; blocks of four weight rows
     (block $blocksDone
       (loop $blocks
         (br_if $blocksDone (i32.gt_s (i32.add (local.get $o) (i32.const 4)) (local.get $oEnd)))
@@ -33,52 +33,74 @@
         (local.set $w2 (i32.add (local.get $w1) (local.get $rowBytes)))
         (local.set $w3 (i32.add (local.get $w2) (local.get $rowBytes)))
         (local.set $r (i32.const 0))
-        (block $rowsDone
-          (loop $rowLoop
-            (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $rows)))
-            (local.set $xr (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))))
-            (local.set $a0 (v128.const i32x4 0 0 0 0))
-            (local.set $a1 (v128.const i32x4 0 0 0 0))
-            (local.set $a2 (v128.const i32x4 0 0 0 0))
-            (local.set $a3 (v128.const i32x4 0 0 0 0))
+
+        ;; input rows two at a time: a* for row r, b* for row r+1
+        (block $pairsDone
+          (loop $pairs
+            (br_if $pairsDone (i32.gt_s (i32.add (local.get $r) (i32.const 2)) (local.get $rows)))
+            (local.set $x0 (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))))
+            (local.set $x1 (i32.add (local.get $x0) (local.get $rowBytes)))
+            (local.set $a0 (v128.const i32x4 0 0 0 0)) (local.set $a1 (v128.const i32x4 0 0 0 0))
+            (local.set $a2 (v128.const i32x4 0 0 0 0)) (local.set $a3 (v128.const i32x4 0 0 0 0))
+            (local.set $b0 (v128.const i32x4 0 0 0 0)) (local.set $b1 (v128.const i32x4 0 0 0 0))
+            (local.set $b2 (v128.const i32x4 0 0 0 0)) (local.set $b3 (v128.const i32x4 0 0 0 0))
             (local.set $i (i32.const 0))
-            (block $vecDone
-              (loop $vec
-                (br_if $vecDone (i32.ge_s (local.get $i) (local.get $vecBytes)))
-                (local.set $xv (v128.load (i32.add (local.get $xr) (local.get $i))))
-                (local.set $a0 (f32x4.add (local.get $a0)
-                  (f32x4.mul (v128.load (i32.add (local.get $w0) (local.get $i))) (local.get $xv))))
-                (local.set $a1 (f32x4.add (local.get $a1)
-                  (f32x4.mul (v128.load (i32.add (local.get $w1) (local.get $i))) (local.get $xv))))
-                (local.set $a2 (f32x4.add (local.get $a2)
-                  (f32x4.mul (v128.load (i32.add (local.get $w2) (local.get $i))) (local.get $xv))))
-                (local.set $a3 (f32x4.add (local.get $a3)
-                  (f32x4.mul (v128.load (i32.add (local.get $w3) (local.get $i))) (local.get $xv))))
+            (block $done
+              (loop $step
+                (br_if $done (i32.ge_s (local.get $i) (local.get $rowBytes)))
+                (local.set $xv (v128.load (i32.add (local.get $x0) (local.get $i))))
+                (local.set $yv (v128.load (i32.add (local.get $x1) (local.get $i))))
+                (local.set $wv (v128.load (i32.add (local.get $w0) (local.get $i))))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (local.get $wv) (local.get $xv))))
+                (local.set $b0 (f32x4.add (local.get $b0) (f32x4.mul (local.get $wv) (local.get $yv))))
+                (local.set $wv (v128.load (i32.add (local.get $w1) (local.get $i))))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (local.get $wv) (local.get $xv))))
+                (local.set $b1 (f32x4.add (local.get $b1) (f32x4.mul (local.get $wv) (local.get $yv))))
+                (local.set $wv (v128.load (i32.add (local.get $w2) (local.get $i))))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (local.get $wv) (local.get $xv))))
+                (local.set $b2 (f32x4.add (local.get $b2) (f32x4.mul (local.get $wv) (local.get $yv))))
+                (local.set $wv (v128.load (i32.add (local.get $w3) (local.get $i))))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (local.get $wv) (local.get $xv))))
+                (local.set $b3 (f32x4.add (local.get $b3) (f32x4.mul (local.get $wv) (local.get $yv))))
                 (local.set $i (i32.add (local.get $i) (i32.const 16)))
-                (br $vec)))
-            (local.set $s0 (call $hsum (local.get $a0)))
-            (local.set $s1 (call $hsum (local.get $a1)))
-            (local.set $s2 (call $hsum (local.get $a2)))
-            (local.set $s3 (call $hsum (local.get $a3)))
-            ;; the last inDim mod 4 columns
-            (block $tailDone
-              (loop $tail
-                (br_if $tailDone (i32.ge_s (local.get $i) (local.get $rowBytes)))
-                (local.set $xs (f32.load (i32.add (local.get $xr) (local.get $i))))
-                (local.set $s0 (f32.add (local.get $s0) (f32.mul (f32.load (i32.add (local.get $w0) (local.get $i))) (local.get $xs))))
-                (local.set $s1 (f32.add (local.get $s1) (f32.mul (f32.load (i32.add (local.get $w1) (local.get $i))) (local.get $xs))))
-                (local.set $s2 (f32.add (local.get $s2) (f32.mul (f32.load (i32.add (local.get $w2) (local.get $i))) (local.get $xs))))
-                (local.set $s3 (f32.add (local.get $s3) (f32.mul (f32.load (i32.add (local.get $w3) (local.get $i))) (local.get $xs))))
-                (local.set $i (i32.add (local.get $i) (i32.const 4)))
-                (br $tail)))
+                (br $step)))
             (local.set $dst (i32.add (local.get $out)
               (i32.shl (i32.add (i32.mul (local.get $r) (local.get $outDim)) (local.get $o)) (i32.const 2))))
-            (f32.store offset=0 (local.get $dst) (local.get $s0))
-            (f32.store offset=4 (local.get $dst) (local.get $s1))
-            (f32.store offset=8 (local.get $dst) (local.get $s2))
-            (f32.store offset=12 (local.get $dst) (local.get $s3))
-            (local.set $r (i32.add (local.get $r) (i32.const 1)))
-            (br $rowLoop)))
+            (f32.store offset=0 (local.get $dst) (call $hsum (local.get $a0)))
+            (f32.store offset=4 (local.get $dst) (call $hsum (local.get $a1)))
+            (f32.store offset=8 (local.get $dst) (call $hsum (local.get $a2)))
+            (f32.store offset=12 (local.get $dst) (call $hsum (local.get $a3)))
+            (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $outDim) (i32.const 2))))
+            (f32.store offset=0 (local.get $dst) (call $hsum (local.get $b0)))
+            (f32.store offset=4 (local.get $dst) (call $hsum (local.get $b1)))
+            (f32.store offset=8 (local.get $dst) (call $hsum (local.get $b2)))
+            (f32.store offset=12 (local.get $dst) (call $hsum (local.get $b3)))
+            (local.set $r (i32.add (local.get $r) (i32.const 2)))
+            (br $pairs)))
+
+        ;; a last single row
+        (if (i32.lt_s (local.get $r) (local.get $rows))
+          (then
+            (local.set $x0 (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))))
+            (local.set $a0 (v128.const i32x4 0 0 0 0)) (local.set $a1 (v128.const i32x4 0 0 0 0))
+            (local.set $a2 (v128.const i32x4 0 0 0 0)) (local.set $a3 (v128.const i32x4 0 0 0 0))
+            (local.set $i (i32.const 0))
+            (block $done1
+              (loop $step1
+                (br_if $done1 (i32.ge_s (local.get $i) (local.get $rowBytes)))
+                (local.set $xv (v128.load (i32.add (local.get $x0) (local.get $i))))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load (i32.add (local.get $w0) (local.get $i))) (local.get $xv))))
+                (local.set $a1 (f32x4.add (local.get $a1) (f32x4.mul (v128.load (i32.add (local.get $w1) (local.get $i))) (local.get $xv))))
+                (local.set $a2 (f32x4.add (local.get $a2) (f32x4.mul (v128.load (i32.add (local.get $w2) (local.get $i))) (local.get $xv))))
+                (local.set $a3 (f32x4.add (local.get $a3) (f32x4.mul (v128.load (i32.add (local.get $w3) (local.get $i))) (local.get $xv))))
+                (local.set $i (i32.add (local.get $i) (i32.const 16)))
+                (br $step1)))
+            (local.set $dst (i32.add (local.get $out)
+              (i32.shl (i32.add (i32.mul (local.get $r) (local.get $outDim)) (local.get $o)) (i32.const 2))))
+            (f32.store offset=0 (local.get $dst) (call $hsum (local.get $a0)))
+            (f32.store offset=4 (local.get $dst) (call $hsum (local.get $a1)))
+            (f32.store offset=8 (local.get $dst) (call $hsum (local.get $a2)))
+            (f32.store offset=12 (local.get $dst) (call $hsum (local.get $a3)))))
         (local.set $o (i32.add (local.get $o) (i32.const 4)))
         (br $blocks)))
 
@@ -88,36 +110,26 @@
         (br_if $singlesDone (i32.ge_s (local.get $o) (local.get $oEnd)))
         (local.set $w0 (i32.add (local.get $w) (i32.mul (local.get $o) (local.get $rowBytes))))
         (local.set $r (i32.const 0))
-        (block $rowsDone1
-          (loop $rowLoop1
-            (br_if $rowsDone1 (i32.ge_s (local.get $r) (local.get $rows)))
-            (local.set $xr (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))))
+        (block $rowsDone
+          (loop $rowLoop
+            (br_if $rowsDone (i32.ge_s (local.get $r) (local.get $rows)))
+            (local.set $x0 (i32.add (local.get $x) (i32.mul (local.get $r) (local.get $rowBytes))))
             (local.set $a0 (v128.const i32x4 0 0 0 0))
             (local.set $i (i32.const 0))
-            (block $vecDone1
-              (loop $vec1
-                (br_if $vecDone1 (i32.ge_s (local.get $i) (local.get $vecBytes)))
-                (local.set $a0 (f32x4.add (local.get $a0)
-                  (f32x4.mul (v128.load (i32.add (local.get $w0) (local.get $i)))
-                             (v128.load (i32.add (local.get $xr) (local.get $i))))))
+            (block $done2
+              (loop $step2
+                (br_if $done2 (i32.ge_s (local.get $i) (local.get $rowBytes)))
+                (local.set $a0 (f32x4.add (local.get $a0) (f32x4.mul (v128.load (i32.add (local.get $w0) (local.get $i))) (v128.load (i32.add (local.get $x0) (local.get $i))))))
                 (local.set $i (i32.add (local.get $i) (i32.const 16)))
-                (br $vec1)))
-            (local.set $s0 (call $hsum (local.get $a0)))
-            (block $tailDone1
-              (loop $tail1
-                (br_if $tailDone1 (i32.ge_s (local.get $i) (local.get $rowBytes)))
-                (local.set $s0 (f32.add (local.get $s0)
-                  (f32.mul (f32.load (i32.add (local.get $w0) (local.get $i)))
-                           (f32.load (i32.add (local.get $xr) (local.get $i))))))
-                (local.set $i (i32.add (local.get $i) (i32.const 4)))
-                (br $tail1)))
+                (br $step2)))
             (f32.store (i32.add (local.get $out)
               (i32.shl (i32.add (i32.mul (local.get $r) (local.get $outDim)) (local.get $o)) (i32.const 2)))
-              (local.get $s0))
+              (call $hsum (local.get $a0)))
             (local.set $r (i32.add (local.get $r) (i32.const 1)))
-            (br $rowLoop1)))
+            (br $rowLoop)))
         (local.set $o (i32.add (local.get $o) (i32.const 1)))
         (br $singles))))
+
 ;; attention, step 1: scores[p] = scale · q·k_p for p < positions, where k_p starts at
 ;; keys + p·stride (bytes) and vectors have headDim floats (a multiple of 4).
   (func (export "scores")

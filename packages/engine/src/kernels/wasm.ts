@@ -73,7 +73,13 @@ export function createWasmKernels(): WasmKernels {
   let next = 16; // byte 0 stays unused so that no array sits at address 0
 
   const owns = (array: Float32Array) => buffers.has(array.buffer);
-  const view = (start: number, length: number) => new Float32Array(memory.buffer, start, length);
+  // memory.buffer may hand out a new SharedArrayBuffer object (after a grow), so every one that an
+  // array is made on is remembered.
+  const view = (start: number, length: number) => {
+    const buffer = memory.buffer;
+    buffers.add(buffer);
+    return new Float32Array(buffer, start, length);
+  };
 
   function alloc(length: number): Float32Array {
     const bytes = (4 * length + 15) & ~15; // 16-byte aligned blocks for v128 loads
@@ -89,7 +95,6 @@ export function createWasmKernels(): WasmKernels {
         );
       }
       memory.grow(Math.min(MAX_PAGES - current, Math.max(pages, current >> 2))); // ≥ 25% at a time
-      buffers.add(memory.buffer);
     }
     next = start + bytes;
     return view(start, length);
@@ -157,7 +162,7 @@ export function createWasmKernels(): WasmKernels {
     alloc,
     free,
     matmul(out, x, w, rows, inDim, outDim) {
-      if (owns(out) && owns(x) && owns(w))
+      if (inDim % 4 === 0 && owns(out) && owns(x) && owns(w))
         simd.matmul(out.byteOffset, x.byteOffset, w.byteOffset, rows, inDim, outDim, 0, outDim);
       else matmulReference(out, x, w, rows, inDim, outDim);
     },

@@ -1,33 +1,26 @@
-// Keys and values of every layer for the positions seen so far, [positions × nKvHeads·headDim] per
-// layer, in the kernels' memory. Storage grows by doubling up to maxSeqLen; truncate only moves the
-// length back. When a cache is garbage-collected its storage goes back to the kernels.
+// The KV cache of the `ts` backend, in two parts:
+//  - LlamaKVCache: keys and values of every layer for the positions seen so far,
+//    [positions × nKvHeads·headDim] per layer, in ordinary (garbage-collected) arrays. Storage grows
+//    by doubling up to maxSeqLen; truncate only moves the length back.
+//  - KVWorkspace: one per model, the copy in the kernels' memory that attention reads. It holds one
+//    cache at a time; using another cache copies that one in. New rows go to both, so a cache is
+//    always complete by itself and a dropped cache frees nothing by hand.
 import type { Kernels } from '../kernels/types.ts';
 import type { KVCache, ModelConfig } from './types.ts';
-
-const release = new FinalizationRegistry<{ kernels: Kernels; arrays: Float32Array[] }>(
-  ({ kernels, arrays }) => {
-    for (const array of arrays) kernels.free(array);
-  },
-);
 
 export class LlamaKVCache implements KVCache {
   keys: Float32Array[] = [];
   values: Float32Array[] = [];
   private used = 0;
   private capacity = 0;
-  private readonly kvDim: number;
-  // What the finalizer frees: the same arrays as keys and values, held outside `this`.
-  private readonly storage: { kernels: Kernels; arrays: Float32Array[] };
+  readonly kvDim: number;
 
   constructor(
     readonly config: ModelConfig,
     /** Which model made it: a cache only fits the model (and backend) that made it. */
     readonly owner: object,
-    kernels: Kernels,
   ) {
     this.kvDim = (config.nKvHeads * config.dim) / config.nHeads;
-    this.storage = { kernels, arrays: [] };
-    release.register(this, this.storage);
   }
 
   get length(): number {
@@ -41,24 +34,72 @@ export class LlamaKVCache implements KVCache {
     this.used = length;
   }
 
-  /** Makes room for positions up to `length` (exclusive); the caller writes them, then calls `advance`. */
+  /** Makes room for positions up to `length` (exclusive). */
   reserve(length: number): void {
     if (length <= this.capacity) return;
-    const { kernels } = this.storage;
-    const capacity = Math.min(this.config.maxSeqLen, Math.max(length, 2 * this.capacity, 64));
-    const grow = (old: Float32Array | undefined) => {
-      const next = kernels.alloc(capacity * this.kvDim);
-      if (old) next.set(old.subarray(0, this.used * this.kvDim));
-      return next;
-    };
-    this.keys = Array.from({ length: this.config.nLayers }, (_, l) => grow(this.keys[l]));
-    this.values = Array.from({ length: this.config.nLayers }, (_, l) => grow(this.values[l]));
-    for (const old of this.storage.arrays) kernels.free(old);
-    this.storage.arrays = [...this.keys, ...this.values];
-    this.capacity = capacity;
+    this.capacity = Math.min(this.config.maxSeqLen, Math.max(length, 2 * this.capacity, 64));
+    this.keys = this.keys.length === 0 ? this.layers() : this.keys.map((old) => this.grow(old));
+    this.values = this.values.length === 0 ? this.layers() : this.values.map((old) => this.grow(old));
+  }
+
+  /** Stores `rows` new positions of layer `layer` (k and v are [rows × kvDim]) after the current length. */
+  write(layer: number, k: Float32Array, v: Float32Array, rows: number): void {
+    this.keys[layer]!.set(k.subarray(0, rows * this.kvDim), this.used * this.kvDim);
+    this.values[layer]!.set(v.subarray(0, rows * this.kvDim), this.used * this.kvDim);
   }
 
   advance(count: number): void {
     this.used += count;
+  }
+
+  private layers(): Float32Array[] {
+    return Array.from({ length: this.config.nLayers }, () => new Float32Array(this.capacity * this.kvDim));
+  }
+
+  private grow(old: Float32Array): Float32Array {
+    const next = new Float32Array(this.capacity * this.kvDim);
+    next.set(old.subarray(0, this.used * this.kvDim));
+    return next;
+  }
+}
+
+export class KVWorkspace {
+  keys: Float32Array[] = [];
+  values: Float32Array[] = [];
+  private capacity = 0;
+  private holds: LlamaKVCache | undefined;
+
+  constructor(
+    private readonly config: ModelConfig,
+    private readonly kernels: Kernels,
+  ) {}
+
+  /** Makes the workspace hold `cache`'s first cache.length positions, with room up to `length`. */
+  load(cache: LlamaKVCache, length: number): void {
+    const { kvDim } = cache;
+    if (length > this.capacity) {
+      const capacity = Math.min(this.config.maxSeqLen, Math.max(length, 2 * this.capacity, 64));
+      for (const array of [...this.keys, ...this.values]) this.kernels.free(array);
+      const alloc = () =>
+        Array.from({ length: this.config.nLayers }, () => this.kernels.alloc(capacity * kvDim));
+      this.keys = alloc();
+      this.values = alloc();
+      this.capacity = capacity;
+      this.holds = undefined; // fresh storage: copy the cache in below
+    }
+    if (this.holds !== cache) {
+      const used = cache.length * kvDim;
+      for (let l = 0; l < this.config.nLayers; l++) {
+        this.keys[l]!.set(cache.keys[l]!.subarray(0, used));
+        this.values[l]!.set(cache.values[l]!.subarray(0, used));
+      }
+      this.holds = cache;
+    }
+  }
+
+  /** Same as LlamaKVCache.write, for the cache held (at position `start`). */
+  write(layer: number, k: Float32Array, v: Float32Array, rows: number, start: number, kvDim: number): void {
+    this.keys[layer]!.set(k.subarray(0, rows * kvDim), start * kvDim);
+    this.values[layer]!.set(v.subarray(0, rows * kvDim), start * kvDim);
   }
 }

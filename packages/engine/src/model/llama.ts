@@ -4,7 +4,7 @@
 // Activations are [rows × width] row-major, one row per new token.
 import { defaultKernels } from '../kernels/index.ts';
 import type { Kernels } from '../kernels/types.ts';
-import { LlamaKVCache } from './cache.ts';
+import { KVWorkspace, LlamaKVCache } from './cache.ts';
 import type { CausalLM, KVCache, ModelConfig } from './types.ts';
 import type { LlamaWeights } from './weights.ts';
 
@@ -13,6 +13,7 @@ export class LlamaModel implements CausalLM {
   private readonly weights: LlamaWeights;
   private readonly headDim: number;
   private readonly shape: { nHeads: number; nKvHeads: number; headDim: number };
+  private readonly workspace: KVWorkspace;
 
   constructor(
     readonly name: string,
@@ -23,10 +24,11 @@ export class LlamaModel implements CausalLM {
     this.headDim = config.dim / config.nHeads;
     this.shape = { nHeads: config.nHeads, nKvHeads: config.nKvHeads, headDim: this.headDim };
     this.weights = moveWeights(weights, kernels);
+    this.workspace = new KVWorkspace(config, kernels);
   }
 
   newCache(): LlamaKVCache {
-    return new LlamaKVCache(this.config, this, this.kernels);
+    return new LlamaKVCache(this.config, this);
   }
 
   async forward(tokens: readonly number[], cache: KVCache): Promise<Float32Array> {
@@ -51,6 +53,8 @@ export class LlamaModel implements CausalLM {
       }
     }
     cache.reserve(start + rows);
+    const workspace = this.workspace;
+    workspace.load(cache, start + rows);
     const qDim = nHeads * headDim;
     const kvDim = nKvHeads * headDim;
     const scratch = this.scratch(rows);
@@ -69,9 +73,18 @@ export class LlamaModel implements CausalLM {
       kernels.matmul(v, xb, layer.value, rows, dim, kvDim);
       rope(q, rows, nHeads, headDim, start, this.config.ropeTheta);
       rope(k, rows, nKvHeads, headDim, start, this.config.ropeTheta);
-      cache.keys[l]!.set(k.subarray(0, rows * kvDim), start * kvDim);
-      cache.values[l]!.set(v.subarray(0, rows * kvDim), start * kvDim);
-      kernels.attention(att, q, cache.keys[l]!, cache.values[l]!, rows, start, this.shape, scratch.scores);
+      cache.write(l, k, v, rows);
+      workspace.write(l, k, v, rows, start, kvDim);
+      kernels.attention(
+        att,
+        q,
+        workspace.keys[l]!,
+        workspace.values[l]!,
+        rows,
+        start,
+        this.shape,
+        scratch.scores,
+      );
       kernels.matmul(xb, att, layer.attentionOut, rows, qDim, dim);
       addInPlace(x, xb, rows * dim);
 
