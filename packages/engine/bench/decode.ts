@@ -133,6 +133,7 @@ const targetName = target.split('/').filter(Boolean).pop()!;
 const rows = await measureAll([
   await transformersJs(target, targetName),
   await ours(target, targetName, 'ort (onnxruntime-node, 2 threads)', { backend: 'ort' }),
+  await ours(target, targetName, 'ort (onnxruntime-node, 1 thread)', { backend: 'ort', threads: 1 }),
   await ours(target, targetName, 'ts (WebAssembly SIMD kernels)', { backend: 'ts' }),
   await withThreads(target, targetName),
   await ours(target, targetName, 'ts (reference kernels)', { backend: 'ts', kernels: referenceKernels }),
