@@ -7,7 +7,9 @@ export { type GenerateOptions, type GenerateResult, generate, type StopReason } 
 export { DEFAULT_HUB_CACHE, downloadFromHub, type HubOptions } from './hub.ts';
 export { defaultKernels } from './kernels/index.ts';
 export { referenceKernels } from './kernels/reference.ts';
+export { createThreadedKernels, type ThreadedKernels } from './kernels/threaded.ts';
 export type { Kernels } from './kernels/types.ts';
+export { createWasmKernels, type WasmKernels } from './kernels/wasm.ts';
 export { type LoadedModel, type LoadOptions, loadModel } from './load.ts';
 export {
   formatMetrics,
@@ -15,7 +17,7 @@ export {
   MetricsRecorder,
   type PositionAcceptance,
 } from './metrics.ts';
-export { LlamaKVCache } from './model/cache.ts';
+export { KVWorkspace, LlamaKVCache } from './model/cache.ts';
 export { LlamaModel } from './model/llama.ts';
 export type { CausalLM, KVCache, ModelConfig, Tokenizer } from './model/types.ts';
 export type { LayerWeights, LlamaWeights } from './model/weights.ts';
