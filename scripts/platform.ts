@@ -74,7 +74,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 60_00
   throw new Error(`the web server did not become healthy within ${timeoutMs / 1000} s`);
 }
 
-/** Serves the built web app (`next start`) against a database. */
+/** Serves the built web app (apps/web/server.ts: tRPC directly, the rest through Next.js). */
 export async function startWebServer(options: {
   databaseUrl: string;
   port: number;
