@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { attention } from '../src/kernels/attention.ts';
-import { matmulReference } from '../src/kernels/reference.ts';
+import { matmulReference, swigluReference } from '../src/kernels/reference.ts';
 import { createThreadedKernels } from '../src/kernels/threaded.ts';
 import { createWasmKernels } from '../src/kernels/wasm.ts';
 
@@ -108,4 +108,23 @@ test('the two-thread matmul equals the reference, and closing it falls back to o
   matmulReference(expected, x, w, 1, 240, 640);
   kernels.matmul(out, x, w, 1, 240, 640);
   assert.ok(maxAbsDiff(out, expected) < 1e-4);
+});
+
+test('wasm SwiGLU (polynomial e^x) matches the reference to float32 precision, extremes included', () => {
+  const kernels = createWasmKernels();
+  const next = random(4);
+  const n = 4096;
+  const gate = kernels.alloc(n);
+  const up = kernels.alloc(n);
+  for (let i = 0; i < n; i++) {
+    gate[i] = i < 8 ? [-200, -88, -30, -1e-8, 0, 1e-8, 30, 200][i]! : next() * 24;
+    up[i] = next() * 4;
+  }
+  const expected = Float32Array.from(gate);
+  swigluReference(expected, up, n);
+  kernels.swiglu(gate, up, n);
+  for (let i = 0; i < n; i++) {
+    const error = Math.abs(gate[i]! - expected[i]!);
+    assert.ok(error <= 4e-7 * Math.abs(expected[i]!) + 1e-30, `x=${i}: ${gate[i]} vs ${expected[i]}`);
+  }
 });

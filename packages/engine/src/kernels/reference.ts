@@ -19,10 +19,18 @@ export function matmulReference(
   }
 }
 
+export function swigluReference(gate: Float32Array, up: Float32Array, length: number): void {
+  for (let i = 0; i < length; i++) {
+    const g = gate[i]!;
+    gate[i] = (g / (1 + Math.exp(-g))) * up[i]!;
+  }
+}
+
 export const referenceKernels: Kernels = {
   name: 'reference',
   alloc: (length) => new Float32Array(length),
   free: () => {},
   matmul: matmulReference,
+  swiglu: swigluReference,
   attention,
 };

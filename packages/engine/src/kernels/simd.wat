@@ -181,4 +181,43 @@
             (br $row)))
         (local.set $p (i32.add (local.get $p) (i32.const 1)))
         (br $positionLoop))))
+
+  ;; SwiGLU, in place: gate[i] = silu(gate[i]) · up[i] = gate[i] / (1 + e^(−gate[i])) · up[i] for
+  ;; i < length (a multiple of 4). e^x as in Cephes' expf: x = n·ln2 + r with |r| ≤ ln2/2, a degree-6
+  ;; polynomial for e^r, and 2^n built in the exponent bits; about 1 ulp in float32.
+  (func $exp (param $x v128) (result v128)
+    (local $n v128) (local $r v128) (local $p v128)
+    (local.set $x (f32x4.min (f32x4.max (local.get $x) (v128.const f32x4 -87.3 -87.3 -87.3 -87.3))
+                             (v128.const f32x4 88.3 88.3 88.3 88.3)))
+    (local.set $n (f32x4.floor (f32x4.add (f32x4.mul (local.get $x) (v128.const f32x4 1.44269504 1.44269504 1.44269504 1.44269504))
+                                          (v128.const f32x4 0.5 0.5 0.5 0.5))))
+    (local.set $r (f32x4.sub (f32x4.sub (local.get $x)
+                    (f32x4.mul (local.get $n) (v128.const f32x4 0.693359375 0.693359375 0.693359375 0.693359375)))
+                    (f32x4.mul (local.get $n) (v128.const f32x4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4 -2.12194440e-4))))
+    (local.set $p (v128.const f32x4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4 1.9875691500e-4))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3 1.3981999507e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3 8.3334519073e-3)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2 4.1665795894e-2)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1 1.6666665459e-1)))
+    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $r)) (v128.const f32x4 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1 5.0000001201e-1)))
+    ;; e^r ≈ 1 + r + r²·p
+    (local.set $p (f32x4.add (f32x4.add (f32x4.mul (local.get $p) (f32x4.mul (local.get $r) (local.get $r))) (local.get $r))
+                             (v128.const f32x4 1 1 1 1)))
+    (f32x4.mul (local.get $p)
+      (i32x4.shl (i32x4.add (i32x4.trunc_sat_f32x4_s (local.get $n)) (v128.const i32x4 127 127 127 127)) (i32.const 23))))
+
+  (func (export "swiglu") (param $gate i32) (param $up i32) (param $length i32)
+    (local $i i32) (local $bytes i32) (local $g v128)
+    (local.set $bytes (i32.shl (local.get $length) (i32.const 2)))
+    (block $done
+      (loop $step
+        (br_if $done (i32.ge_s (local.get $i) (local.get $bytes)))
+        (local.set $g (v128.load (i32.add (local.get $gate) (local.get $i))))
+        (v128.store (i32.add (local.get $gate) (local.get $i))
+          (f32x4.mul
+            (f32x4.div (local.get $g)
+              (f32x4.add (v128.const f32x4 1 1 1 1) (call $exp (f32x4.neg (local.get $g)))))
+            (v128.load (i32.add (local.get $up) (local.get $i)))))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $step))))
 )

@@ -20,6 +20,8 @@ export interface Kernels {
     inDim: number,
     outDim: number,
   ): void;
+  /** SwiGLU in place: gate[i] = silu(gate[i]) · up[i] = gate[i] / (1 + e^(−gate[i])) · up[i], i < length. */
+  swiglu(gate: Float32Array, up: Float32Array, length: number): void;
   /** Causal grouped-query attention; the contract of `attention` in attention.ts. */
   attention(
     out: Float32Array,

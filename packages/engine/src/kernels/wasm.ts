@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { EngineError } from '../errors.ts';
 import { type AttentionShape, attention as attentionReference } from './attention.ts';
-import { matmulReference } from './reference.ts';
+import { matmulReference, swigluReference } from './reference.ts';
 import type { Kernels } from './types.ts';
 
 // The few WebAssembly APIs used here (this project's TypeScript libs do not declare them).
@@ -42,6 +42,7 @@ interface SimdExports {
     headDim: number,
     scale: number,
   ): void;
+  swiglu(gate: number, up: number, length: number): void;
   weightedSum(
     out: number,
     weights: number,
@@ -165,6 +166,10 @@ export function createWasmKernels(): WasmKernels {
       if (inDim % 4 === 0 && owns(out) && owns(x) && owns(w))
         simd.matmul(out.byteOffset, x.byteOffset, w.byteOffset, rows, inDim, outDim, 0, outDim);
       else matmulReference(out, x, w, rows, inDim, outDim);
+    },
+    swiglu(gate, up, length) {
+      if (length % 4 === 0 && owns(gate) && owns(up)) simd.swiglu(gate.byteOffset, up.byteOffset, length);
+      else swigluReference(gate, up, length);
     },
     attention,
   };

@@ -92,10 +92,7 @@ export class LlamaModel implements CausalLM {
       rmsNorm(xb, x, layer.ffnNorm, rows, dim, rmsNormEps);
       kernels.matmul(h1, xb, layer.gate, rows, dim, hiddenDim);
       kernels.matmul(h3, xb, layer.up, rows, dim, hiddenDim);
-      for (let i = 0; i < rows * hiddenDim; i++) {
-        const g = h1[i]!;
-        h1[i] = (g / (1 + Math.exp(-g))) * h3[i]!;
-      }
+      kernels.swiglu(h1, h3, rows * hiddenDim);
       kernels.matmul(xb, h1, layer.down, rows, hiddenDim, dim);
       addInPlace(x, xb, rows * dim);
     }
