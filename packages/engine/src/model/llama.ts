@@ -59,6 +59,7 @@ export class LlamaModel implements CausalLM {
     const kvDim = nKvHeads * headDim;
     const scratch = this.scratch(rows);
     const { x, xb, q, k, v, att, h1, h3 } = scratch;
+    const angles = ropeAngles(rows, headDim, start, this.config.ropeTheta);
 
     for (let r = 0; r < rows; r++) {
       x.set(weights.tokenEmbedding.subarray(tokens[r]! * dim, (tokens[r]! + 1) * dim), r * dim);
@@ -71,8 +72,8 @@ export class LlamaModel implements CausalLM {
       kernels.matmul(q, xb, layer.query, rows, dim, qDim);
       kernels.matmul(k, xb, layer.key, rows, dim, kvDim);
       kernels.matmul(v, xb, layer.value, rows, dim, kvDim);
-      rope(q, rows, nHeads, headDim, start, this.config.ropeTheta);
-      rope(k, rows, nKvHeads, headDim, start, this.config.ropeTheta);
+      rope(q, rows, nHeads, headDim, angles);
+      rope(k, rows, nKvHeads, headDim, angles);
       cache.write(l, k, v, rows);
       workspace.write(l, k, v, rows, start, kvDim);
       kernels.attention(
@@ -161,16 +162,26 @@ function rmsNorm(
 /**
  * Rotary position embedding, llama2.c's convention: each head's adjacent pairs (2i, 2i+1) turn by
  * angle pos·θ^(−2i/headDim). (Loaders of Hugging Face weights permute q/k rows into this order.)
- * The angle is rounded to fp32 like PyTorch and run.c do.
+ * ropeAngles computes cos and sin once per forward; the angle is rounded to fp32 like PyTorch and run.c.
  */
-function rope(x: Float32Array, rows: number, heads: number, headDim: number, start: number, theta: number) {
+function ropeAngles(rows: number, headDim: number, start: number, theta: number): Float32Array {
+  const angles = new Float32Array(rows * headDim); // per row: cos, sin of each pair
   for (let r = 0; r < rows; r++) {
-    const pos = start + r;
     for (let i = 0; i < headDim; i += 2) {
       const frequency = Math.fround(1 / Math.fround(theta ** (i / headDim)));
-      const angle = Math.fround(pos * frequency);
-      const cos = Math.cos(angle);
-      const sin = Math.sin(angle);
+      const angle = Math.fround((start + r) * frequency);
+      angles[r * headDim + i] = Math.cos(angle);
+      angles[r * headDim + i + 1] = Math.sin(angle);
+    }
+  }
+  return angles;
+}
+
+function rope(x: Float32Array, rows: number, heads: number, headDim: number, angles: Float32Array) {
+  for (let r = 0; r < rows; r++) {
+    for (let i = 0; i < headDim; i += 2) {
+      const cos = angles[r * headDim + i]!;
+      const sin = angles[r * headDim + i + 1]!;
       for (let h = 0; h < heads; h++) {
         const j = (r * heads + h) * headDim + i;
         const a = x[j]!;
