@@ -43,6 +43,8 @@ export const questionSchema = z.strictObject({
   stem: localizedTextSchema,
   parts: z.array(questionPartSchema).min(1).max(MAX_PARTS),
   explanation: localizedTextSchema,
+  /** Set by a TA's regrade (Canvas "full credit for everyone"): every part earns its points. */
+  fullCredit: z.boolean().optional(),
 });
 
 export const quizContentSchema = z.strictObject({

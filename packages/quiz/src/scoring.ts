@@ -33,8 +33,9 @@ export function scoreAttempt(
     question.parts.forEach((part, index) => {
       const answer = sheet[question.id]?.[String(index)];
       const where = gradeKey(question.id, index);
-      const earned =
-        part.kind === 'choice'
+      const earned: Earned = question.fullCredit
+        ? { points: part.points, correct: true, pending: false }
+        : part.kind === 'choice'
           ? scoreChoice(part, answer, policy)
           : scoreUpload(part, answer, manualGrades[where], where);
       results.push({ questionId: question.id, part: index, maxPoints: part.points, ...earned });

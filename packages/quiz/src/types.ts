@@ -34,6 +34,8 @@ export type Question = {
   stem: LocalizedText;
   parts: QuestionPart[];
   explanation: LocalizedText;
+  /** Set by a TA's regrade (Canvas "full credit for everyone"): every part earns its points. */
+  fullCredit?: boolean;
 };
 
 export type QuizContent = { id: string; title: LocalizedText; questions: Question[] };

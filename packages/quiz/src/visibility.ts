@@ -3,7 +3,7 @@
 import type { ChoicePart, Question, QuizContent, UploadPart } from './types.ts';
 
 export type HiddenChoicePart = Omit<ChoicePart, 'key'>;
-export type HiddenQuestion = Omit<Question, 'parts' | 'explanation'> & {
+export type HiddenQuestion = Omit<Question, 'parts' | 'explanation' | 'fullCredit'> & {
   parts: (HiddenChoicePart | UploadPart)[];
 };
 export type UnreleasedQuizContent = Omit<QuizContent, 'questions'> & {
@@ -25,14 +25,16 @@ export function studentView(content: QuizContent, opts: { released: boolean }): 
     released: false,
     id: copy.id,
     title: copy.title,
-    questions: copy.questions.map(({ explanation: _explanation, parts, ...question }) => ({
-      ...question,
-      parts: parts.map((part) => {
-        if (part.kind === 'upload') return part;
-        const { key: _key, ...hidden } = part;
-        return hidden;
+    questions: copy.questions.map(
+      ({ explanation: _explanation, fullCredit: _fullCredit, parts, ...question }) => ({
+        ...question,
+        parts: parts.map((part) => {
+          if (part.kind === 'upload') return part;
+          const { key: _key, ...hidden } = part;
+          return hidden;
+        }),
       }),
-    })),
+    ),
   };
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   type AnswerSheet,
+  hw3Quiz,
   type QuizContent,
   roundPoints,
   type ScoringPolicy,
@@ -233,4 +234,13 @@ describe('properties over random sheets', () => {
       });
     }
   });
+});
+
+test('a question marked full credit gives every part its points, whatever was answered', () => {
+  const content = structuredClone(hw3Quiz);
+  content.questions[0]!.fullCredit = true;
+  content.questions[17]!.fullCredit = true;
+  const empty = scoreAttempt(content, {});
+  assert.equal(empty.score, 1, 'q01 (0.5) and both parts of q18 (0.25 + 0.25)');
+  assert.ok(empty.results.filter((r) => r.questionId === 'q18').every((r) => r.correct && !r.pending));
 });
