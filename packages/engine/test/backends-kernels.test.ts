@@ -98,6 +98,23 @@ test('the two-thread matmul equals the reference, and closing it falls back to o
       kernels.matmul(out, x, w, rows, inDim, outDim);
       assert.ok(maxAbsDiff(out, expected) < 1e-5 * Math.sqrt(inDim), `${rows}×${inDim}→${outDim}`);
     }
+    // Many hand-offs in a row (whichever thread ends up computing the second half): no lost or stale task.
+    const single = createWasmKernels();
+    const x = fill(kernels.alloc(5 * 240), next);
+    const w = fill(kernels.alloc(640 * 240), next);
+    const out = kernels.alloc(5 * 640);
+    const expected = single.alloc(5 * 640);
+    const [xs, ws] = [fill(single.alloc(5 * 240), () => 0), fill(single.alloc(640 * 240), () => 0)];
+    xs.set(x);
+    ws.set(w);
+    for (let i = 0; i < 300; i++) {
+      const rows = 1 + (i % 5);
+      x[0] = i;
+      xs[0] = i;
+      kernels.matmul(out, x, w, rows, 240, 640);
+      single.matmul(expected, xs, ws, rows, 240, 640);
+      assert.deepEqual(out.subarray(0, rows * 640), expected.subarray(0, rows * 640), `hand-off ${i}`);
+    }
   } finally {
     await kernels.close();
   }
