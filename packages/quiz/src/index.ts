@@ -8,3 +8,5 @@ export * from './scoring.ts';
 export * from './types.ts';
 export * from './validate.ts';
 export * from './visibility.ts';
+// TA console: CSV (roster import, Canvas gradebook export) and item analysis.
+export * from './csv/csv.ts';
