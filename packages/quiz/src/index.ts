@@ -10,3 +10,4 @@ export * from './validate.ts';
 export * from './visibility.ts';
 // TA console: CSV (roster import, Canvas gradebook export) and item analysis.
 export * from './csv/csv.ts';
+export * from './csv/roster.ts';
