@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { defaultKernels } from '../src/kernels/index.ts';
 import { referenceKernels } from '../src/kernels/reference.ts';
 import type { Kernels } from '../src/kernels/types.ts';
+import { createWasmKernels } from '../src/kernels/wasm.ts';
 import { LlamaModel } from '../src/model/llama.ts';
 import { readLlama2cTokenizer } from '../src/tokenizer/llama2c.ts';
 import { readLlama2cCheckpoint } from '../src/weights/llama2c.ts';
@@ -106,4 +107,18 @@ test('caches of one model used in turn keep their own contents, and throwaway ca
     assert.deepEqual([...(await model.forward([b[i]!], cacheB))], expectedB[i]);
     await model.forward([5, 6], model.newCache());
   }
+});
+
+test('dispose gives the weights back to the kernels: loading again reuses the memory', async (t) => {
+  if (absent) return t.skip(`stories260K not found: ${absent}`);
+  const kernels = createWasmKernels();
+  const sizes: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    const model = await load('checkpoint_legacy.bin', kernels);
+    await model.forward([1, 403, 407], model.newCache());
+    model.dispose();
+    sizes.push(kernels.memory.buffer.byteLength);
+    await assert.rejects(model.forward([1], model.newCache()), /checkpoint_legacy\.bin was disposed/);
+  }
+  assert.equal(new Set(sizes).size, 1, `memory grew across reloads: ${sizes.join(', ')}`);
 });

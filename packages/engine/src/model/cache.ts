@@ -97,6 +97,15 @@ export class KVWorkspace {
     }
   }
 
+  /** Gives the storage back to the kernels. */
+  release(): void {
+    for (const array of [...this.keys, ...this.values]) this.kernels.free(array);
+    this.keys = [];
+    this.values = [];
+    this.capacity = 0;
+    this.holds = undefined;
+  }
+
   /** Same as LlamaKVCache.write, for the cache held (at position `start`). */
   write(layer: number, k: Float32Array, v: Float32Array, rows: number, start: number, kvDim: number): void {
     this.keys[layer]!.set(k.subarray(0, rows * kvDim), start * kvDim);

@@ -14,6 +14,7 @@ export class LlamaModel implements CausalLM {
   private readonly headDim: number;
   private readonly shape: { nHeads: number; nKvHeads: number; headDim: number };
   private readonly workspace: KVWorkspace;
+  private disposed = false;
 
   constructor(
     readonly name: string,
@@ -35,7 +36,27 @@ export class LlamaModel implements CausalLM {
     return this.forwardSync(tokens, cache);
   }
 
+  /**
+   * Gives the weights and buffers back to the kernels' memory, which is never returned to the system:
+   * a process that loads models again and again must dispose of the old ones.
+   */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    const arrays = new Set<Float32Array>([
+      this.weights.tokenEmbedding,
+      this.weights.output,
+      this.weights.finalNorm,
+    ]);
+    for (const layer of this.weights.layers) for (const array of Object.values(layer)) arrays.add(array);
+    for (const array of Object.values(this.buffers ?? {})) if (typeof array !== 'number') arrays.add(array);
+    for (const array of arrays) this.kernels.free(array);
+    this.workspace.release();
+    this.buffers = undefined;
+  }
+
   forwardSync(tokens: readonly number[], kvCache: KVCache): Float32Array {
+    if (this.disposed) throw new Error(`${this.name} was disposed`);
     const cache = this.checkCache(kvCache);
     const { dim, hiddenDim, nHeads, nKvHeads, vocabSize, rmsNormEps, maxSeqLen } = this.config;
     const { headDim, kernels, weights } = this;
