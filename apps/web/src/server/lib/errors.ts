@@ -43,6 +43,18 @@ export const errorMessages = {
     en: 'Question {questionId} takes no image.',
     'zh-TW': '題目 {questionId} 不需上傳圖片。',
   },
+  INVALID_CONTENT: { en: 'The question is invalid: {detail}', 'zh-TW': '題目內容有誤：{detail}' },
+  VERSION_CONFLICT: {
+    en: 'Someone else changed this quiz meanwhile; reload and apply your edit again.',
+    'zh-TW': '此測驗已被他人修改，請重新載入後再套用。',
+  },
+  PART_STRUCTURE: {
+    en: 'An edit may change texts, options and keys, but not the number or kind of parts of {questionId}.',
+    'zh-TW': '編輯可修改文字、選項與答案，但不可改變 {questionId} 小題的數量或類型。',
+  },
+  NOT_PENDING: { en: 'This part has no image waiting for a grade.', 'zh-TW': '此小題沒有待評分的圖片。' },
+  BAD_GRADE: { en: 'A grade must be between 0 and {max}.', 'zh-TW': '分數必須介於 0 與 {max} 之間。' },
+  UNKNOWN_STUDENT: { en: 'No such student in this course.', 'zh-TW': '此課程沒有這位學生。' },
   TOO_MANY_REQUESTS: {
     en: 'Too many attempts; wait a minute and try again.',
     'zh-TW': '嘗試次數過多，請稍候一分鐘再試。',
@@ -70,6 +82,12 @@ const httpStatus: Record<ErrorCode, number> = {
   FILE_TYPE: 415,
   NOT_UPLOAD_PART: 400,
   TOO_MANY_REQUESTS: 429,
+  INVALID_CONTENT: 400,
+  VERSION_CONFLICT: 409,
+  PART_STRUCTURE: 400,
+  NOT_PENDING: 409,
+  BAD_GRADE: 400,
+  UNKNOWN_STUDENT: 404,
 };
 
 export class AppError extends Error {

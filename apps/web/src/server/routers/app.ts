@@ -9,6 +9,18 @@ import { quizAttempts } from './student/quiz-attempts.ts';
 import { quizGet } from './student/quiz-get.ts';
 import { quizSaveDraft } from './student/quiz-save-draft.ts';
 import { quizSubmit } from './student/quiz-submit.ts';
+import { assignmentsList as taAssignmentsList } from './ta/assignments-list.ts';
+import { auditList } from './ta/audit-list.ts';
+import { extensionGrant } from './ta/extension-grant.ts';
+import { extensionRevoke } from './ta/extension-revoke.ts';
+import { extensionsList } from './ta/extensions-list.ts';
+import { gradebookGet } from './ta/gradebook-get.ts';
+import { gradingGrade } from './ta/grading-grade.ts';
+import { gradingQueueList } from './ta/grading-queue.ts';
+import { quizApplyEdit } from './ta/quiz-apply-edit.ts';
+import { quizGet as taQuizGet } from './ta/quiz-get.ts';
+import { quizPreviewEdit } from './ta/quiz-preview-edit.ts';
+import { quizRelease } from './ta/quiz-release.ts';
 
 export const appRouter = router({
   public: router({ auth: router({ signIn, signOut, session }) }),
@@ -16,6 +28,19 @@ export const appRouter = router({
   student: router({
     assignments: router({ list: assignmentsList }),
     quiz: router({ get: quizGet, saveDraft: quizSaveDraft, submit: quizSubmit, attempts: quizAttempts }),
+  }),
+  ta: router({
+    assignments: router({ list: taAssignmentsList }),
+    quiz: router({
+      get: taQuizGet,
+      previewEdit: quizPreviewEdit,
+      applyEdit: quizApplyEdit,
+      release: quizRelease,
+    }),
+    audit: router({ list: auditList }),
+    gradebook: router({ get: gradebookGet }),
+    grading: router({ queue: gradingQueueList, grade: gradingGrade }),
+    extensions: router({ list: extensionsList, grant: extensionGrant, revoke: extensionRevoke }),
   }),
 });
 

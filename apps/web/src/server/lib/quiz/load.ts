@@ -27,6 +27,8 @@ export interface LoadedAssignment {
   releasedAt: Date | null;
   scoringPolicy: ScoringPolicy;
   currentVersionId: string | null;
+  /** The student's personal deadline, when a TA granted an extension. */
+  extendedDueAt: Date | null;
   course: { title: string; timezone: string };
 }
 
@@ -38,6 +40,7 @@ export async function loadAssignmentFor(prisma: PrismaClient, user: SessionUser,
     SELECT a.id, a."courseId", a.kind::text AS kind, a."titleZh", a."titleEn", a."opensAt", a."dueAt", a."releaseAt",
            a."releasedAt", a."scoringPolicy"::text AS "scoringPolicy", a."currentVersionId"::text AS "currentVersionId",
            c.title AS "courseTitle", c.timezone,
+           (SELECT x."dueAt" FROM "Extension" x WHERE x."assignmentId" = a.id AND x."userId" = ${user.id}::uuid) AS "extendedDueAt",
            EXISTS (SELECT 1 FROM "Enrollment" e WHERE e."courseId" = a."courseId" AND e."userId" = ${user.id}::uuid) AS enrolled
     FROM "Assignment" a JOIN "Course" c ON c.id = a."courseId"
     WHERE a.id = ${assignmentId}`;
@@ -50,9 +53,18 @@ export async function loadAssignmentFor(prisma: PrismaClient, user: SessionUser,
   return { assignment, content, versionId: row.currentVersionId };
 }
 
-export function deadlineState(assignment: Pick<LoadedAssignment, 'opensAt' | 'dueAt'>, now: Date) {
+/** The deadline that applies to this student: an extension only ever moves it later. */
+export function effectiveDueAt(assignment: { dueAt: Date; extendedDueAt?: Date | null }): Date {
+  const extended = assignment.extendedDueAt;
+  return extended && extended > assignment.dueAt ? extended : assignment.dueAt;
+}
+
+export function deadlineState(
+  assignment: { opensAt: Date | null; dueAt: Date; extendedDueAt?: Date | null },
+  now: Date,
+) {
   if (assignment.opensAt && now < assignment.opensAt) return 'not-open' as const;
-  return now <= assignment.dueAt ? ('open' as const) : ('closed' as const);
+  return now <= effectiveDueAt(assignment) ? ('open' as const) : ('closed' as const);
 }
 
 /** '2026-04-09 23:59:59 (Asia/Taipei)': unambiguous in both languages. */

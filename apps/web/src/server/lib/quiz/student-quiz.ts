@@ -3,7 +3,7 @@
 import type { PrismaClient } from '@infer-lab/db';
 import { isReleased, studentView } from '@infer-lab/quiz';
 import type { SessionUser } from '../auth/sessions.ts';
-import { deadlineState, loadAssignmentFor } from './load.ts';
+import { deadlineState, effectiveDueAt, loadAssignmentFor } from './load.ts';
 
 export async function getStudentQuiz(
   prisma: PrismaClient,
@@ -24,7 +24,8 @@ export async function getStudentQuiz(
       courseTitle: assignment.course.title,
       timezone: assignment.course.timezone,
       opensAt: assignment.opensAt,
-      dueAt: assignment.dueAt,
+      dueAt: effectiveDueAt(assignment),
+      extended: effectiveDueAt(assignment) > assignment.dueAt,
       releaseAt: assignment.releasedAt ?? assignment.releaseAt,
       state: deadlineState(assignment, now),
       released,

@@ -5,7 +5,7 @@ import { type AnswerSheet, checkAnswerSheet, scoreAttempt } from '@infer-lab/qui
 import type { SessionUser } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
 import { answerError } from './answer-errors.ts';
-import { deadlineState, formatDeadline, loadAssignmentFor } from './load.ts';
+import { deadlineState, effectiveDueAt, formatDeadline, loadAssignmentFor } from './load.ts';
 
 async function checkUploads(
   prisma: PrismaClient,
@@ -37,7 +37,7 @@ export async function submitAttempt(
   if (state === 'not-open') throw new AppError('NOT_OPEN');
   if (state === 'closed') {
     throw new AppError('DEADLINE_PASSED', {
-      deadline: formatDeadline(assignment.dueAt, assignment.course.timezone),
+      deadline: formatDeadline(effectiveDueAt(assignment), assignment.course.timezone),
     });
   }
   const checked = checkAnswerSheet(content, answers);

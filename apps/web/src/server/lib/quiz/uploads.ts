@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { PrismaClient } from '@infer-lab/db';
 import type { SessionUser } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
-import { deadlineState, formatDeadline, loadAssignmentFor } from './load.ts';
+import { deadlineState, effectiveDueAt, formatDeadline, loadAssignmentFor } from './load.ts';
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -29,7 +29,7 @@ export async function storeUpload(
   }
   if (deadlineState(assignment, now) === 'closed') {
     throw new AppError('DEADLINE_PASSED', {
-      deadline: formatDeadline(assignment.dueAt, assignment.course.timezone),
+      deadline: formatDeadline(effectiveDueAt(assignment), assignment.course.timezone),
     });
   }
   if (input.bytes.byteLength > MAX_UPLOAD_BYTES) throw new AppError('FILE_TOO_LARGE');

@@ -1,0 +1,77 @@
+// One row per enrolled student: best score, attempts, last submission, per-question points of the
+// best attempt.
+import type { PrismaClient } from '@infer-lab/db';
+import { roundPoints } from '@infer-lab/quiz';
+import { AppError } from '../errors.ts';
+import { quizVersionContent } from '../quiz/load.ts';
+
+export async function gradebook(prisma: PrismaClient, assignmentId: string) {
+  const assignment = await prisma.assignment.findUnique({
+    where: { id: assignmentId },
+    select: { id: true, titleZh: true, titleEn: true, courseId: true, currentVersionId: true },
+  });
+  if (!assignment?.currentVersionId) throw new AppError('NOT_FOUND');
+  const content = await quizVersionContent(prisma, assignment.currentVersionId);
+  const enrollments = await prisma.enrollment.findMany({
+    where: { courseId: assignment.courseId, user: { role: 'STUDENT' } },
+    select: {
+      section: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          studentId: true,
+          bestScores: {
+            where: { assignmentId },
+            select: { score: true, attempt: { select: { id: true, results: true } } },
+          },
+          attempts: {
+            where: { assignmentId },
+            select: { submittedAt: true },
+            orderBy: { submittedAt: 'desc' },
+          },
+        },
+      },
+    },
+  });
+  const maxScore = roundPoints(
+    content.questions.flatMap((q) => q.parts).reduce((sum, p) => sum + p.points, 0),
+  );
+  const students = enrollments.map(({ section, user }) => {
+    const best = user.bestScores[0];
+    const perQuestion: Record<string, { points: number; correct: boolean; pending: boolean }> = {};
+    for (const r of best?.attempt.results ?? []) {
+      const entry = perQuestion[r.questionId] ?? { points: 0, correct: true, pending: false };
+      entry.points = roundPoints(entry.points + r.points);
+      entry.correct &&= r.correct;
+      entry.pending ||= r.pending;
+      perQuestion[r.questionId] = entry;
+    }
+    return {
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      studentId: user.studentId,
+      section,
+      bestScore: best?.score ?? null,
+      attempts: user.attempts.length,
+      lastSubmittedAt: user.attempts[0]?.submittedAt ?? null,
+      perQuestion,
+    };
+  });
+  students.sort((a, b) => (a.studentId ?? a.email).localeCompare(b.studentId ?? b.email));
+  return {
+    assignment: {
+      id: assignment.id,
+      title: { 'zh-TW': assignment.titleZh, en: assignment.titleEn },
+      maxScore,
+    },
+    questions: content.questions.map((q) => ({
+      id: q.id,
+      number: q.number,
+      points: roundPoints(q.parts.reduce((s, p) => s + p.points, 0)),
+    })),
+    students,
+  };
+}
