@@ -64,7 +64,7 @@ describe('editing a key regrades every attempt', () => {
     assert.equal(await bestOf(bob), 9.25);
     const audit = await ta.trpc.ta.audit.list.query({ assignmentId: DEMO_ID });
     assert.equal(audit[0]?.action, 'question.edit');
-    assert.deepEqual((audit[0]?.details as { keysAfter: string[][] }).keysAfter, [['A']]);
+    assert.deepEqual((audit[0]!.details as { keysAfter: string[][] }).keysAfter, [['A']]);
 
     // The old version id is stale now: a second TA saving on top of it is refused.
     const stale = await failure(ta.trpc.ta.quiz.applyEdit.mutate(edit));

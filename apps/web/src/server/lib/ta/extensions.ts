@@ -33,7 +33,7 @@ export async function grantExtension(
       where: { userId_courseId: { userId: input.userId, courseId: assignment.courseId } },
       select: { userId: true, user: { select: { role: true } } },
     });
-    if (!enrolled || enrolled.user.role !== 'STUDENT') throw new AppError('UNKNOWN_STUDENT');
+    if (enrolled?.user.role !== 'STUDENT') throw new AppError('UNKNOWN_STUDENT');
     const data = { dueAt: input.dueAt, reason: input.reason ?? null, grantedById: actor.id };
     const extension = await tx.extension.upsert({
       where: { userId_assignmentId: { userId: input.userId, assignmentId: input.assignmentId } },
