@@ -11,3 +11,4 @@ export * from './visibility.ts';
 // TA console: CSV (roster import, Canvas gradebook export) and item analysis.
 export * from './csv/csv.ts';
 export * from './csv/roster.ts';
+export * from './csv/gradebook.ts';
