@@ -62,7 +62,7 @@ test('hf:owner/name without network fails naming the model and the local folder 
   // The default endpoint really is tried: offline it fails to connect, online this id does not exist.
   await assert.rejects(
     loadModel('hf:infer-lab-tests/no-such-model', { cacheDir: tmp }),
-    engineError(/Cannot download hf:infer-lab-tests\/no-such-model .*pass its local folder instead/),
+    engineError(/Cannot download hf:infer-lab-tests\/no-such-model\b.*pass its local folder instead/),
   );
   // A Hub address where nothing listens (a port just freed): a real connection failure, on any machine.
   const server = createServer().listen(0, '127.0.0.1');
