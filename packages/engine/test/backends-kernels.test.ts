@@ -1,11 +1,13 @@
 // The WebAssembly SIMD kernels (one and two threads) against the plain reference kernels, on odd and
 // even shapes.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { attention } from '../src/kernels/attention.ts';
 import { matmulReference, swigluReference } from '../src/kernels/reference.ts';
 import { createThreadedKernels } from '../src/kernels/threaded.ts';
 import { createWasmKernels } from '../src/kernels/wasm.ts';
+import { repoRoot } from './fixtures/paths.ts';
 
 function random(seed: number) {
   return () => {
@@ -144,4 +146,19 @@ test('wasm SwiGLU (polynomial e^x) matches the reference to float32 precision, e
     const error = Math.abs(gate[i]! - expected[i]!);
     assert.ok(error <= 4e-7 * Math.abs(expected[i]!) + 1e-30, `x=${i}: ${gate[i]} vs ${expected[i]}`);
   }
+});
+
+test('INFER_LAB_KERNELS picks the default kernels for the process, and a wrong value says which exist', () => {
+  const script =
+    "import('./packages/engine/src/kernels/index.ts').then((m) => { try { console.log(m.defaultKernels().name); process.exit(0); } catch (e) { console.log(e.message); } })";
+  const run = (value: string) =>
+    execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: repoRoot,
+      env: { ...process.env, INFER_LAB_KERNELS: value },
+      encoding: 'utf8',
+    }).trim();
+  assert.equal(run(''), 'wasm-simd');
+  assert.equal(run('threads'), 'wasm-simd-2-threads');
+  assert.equal(run('reference'), 'reference');
+  assert.equal(run('gpu'), 'INFER_LAB_KERNELS=gpu is not one of wasm, threads, reference');
 });
