@@ -91,13 +91,25 @@ const inputs: Record<string, () => unknown> = {
     dueAt: new Date(Date.now() + 86400_000),
   }),
   'ta.extensions.revoke': () => ({ assignmentId: DEMO_ID, userId: ids.studentId }),
+  'ta.gradebook.exportCsv': () => ({ assignmentId: DEMO_ID }),
+  'ta.analysis.items': () => ({ assignmentId: DEMO_ID }),
+  'ta.courses.list': () => undefined,
+  'ta.roster.preview': () => ({
+    courseId: 'ml-2026-spring',
+    csv: 'student id,name,email,section\nB12901099,新生 New,new@demo.local,01\n',
+  }),
+  'ta.roster.import': () => ({
+    courseId: 'ml-2026-spring',
+    csv: 'student id,name,email,section\nB12901099,新生 New,new@demo.local,01\n',
+  }),
 };
 
 type Outcome = { status: number; output?: unknown; appCode?: string | null };
 
 async function call(role: Role, path: string): Promise<Outcome> {
   const browser = await browserAs(role);
-  const type = (appRouter._def.procedures as Record<string, { _def: { type: string } }>)[path]!._def.type;
+  const type = (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]!
+    ._def.type;
   // biome-ignore lint/suspicious/noExplicitAny: walking the client proxy by a runtime path
   let node: any = browser.trpc;
   for (const segment of path.split('.')) node = node[segment];

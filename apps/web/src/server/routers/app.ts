@@ -9,11 +9,14 @@ import { quizAttempts } from './student/quiz-attempts.ts';
 import { quizGet } from './student/quiz-get.ts';
 import { quizSaveDraft } from './student/quiz-save-draft.ts';
 import { quizSubmit } from './student/quiz-submit.ts';
+import { analysisItems } from './ta/analysis-items.ts';
 import { assignmentsList as taAssignmentsList } from './ta/assignments-list.ts';
 import { auditList } from './ta/audit-list.ts';
+import { coursesList } from './ta/courses-list.ts';
 import { extensionGrant } from './ta/extension-grant.ts';
 import { extensionRevoke } from './ta/extension-revoke.ts';
 import { extensionsList } from './ta/extensions-list.ts';
+import { gradebookExportCsv } from './ta/gradebook-export-csv.ts';
 import { gradebookGet } from './ta/gradebook-get.ts';
 import { gradingGrade } from './ta/grading-grade.ts';
 import { gradingQueueList } from './ta/grading-queue.ts';
@@ -21,6 +24,8 @@ import { quizApplyEdit } from './ta/quiz-apply-edit.ts';
 import { quizGet as taQuizGet } from './ta/quiz-get.ts';
 import { quizPreviewEdit } from './ta/quiz-preview-edit.ts';
 import { quizRelease } from './ta/quiz-release.ts';
+import { rosterImport } from './ta/roster-import.ts';
+import { rosterPreview } from './ta/roster-preview.ts';
 
 export const appRouter = router({
   public: router({ auth: router({ signIn, signOut, session }) }),
@@ -38,7 +43,10 @@ export const appRouter = router({
       release: quizRelease,
     }),
     audit: router({ list: auditList }),
-    gradebook: router({ get: gradebookGet }),
+    gradebook: router({ get: gradebookGet, exportCsv: gradebookExportCsv }),
+    analysis: router({ items: analysisItems }),
+    courses: router({ list: coursesList }),
+    roster: router({ preview: rosterPreview, import: rosterImport }),
     grading: router({ queue: gradingQueueList, grade: gradingGrade }),
     extensions: router({ list: extensionsList, grant: extensionGrant, revoke: extensionRevoke }),
   }),

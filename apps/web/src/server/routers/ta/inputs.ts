@@ -8,3 +8,8 @@ export const quizEditInput = assignmentInput.extend({
   question: questionSchema,
   mode: z.enum(['new-key', 'full-credit']),
 });
+
+export const rosterInput = z.object({
+  courseId: z.string().min(1).max(100),
+  csv: z.string().max(400_000),
+});
