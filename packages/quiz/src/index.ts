@@ -1,6 +1,8 @@
 export * from './analysis/item-analysis.ts';
 export * from './answer-sheet.ts';
 export * from './choose-label.ts';
+// Code blanks (apps/grader runs them).
+export * from './code-blanks/index.ts';
 export * from './content/hw3/flash-attention-io.ts';
 export { hw3Quiz } from './content/hw3/index.ts';
 export * from './csv/csv.ts';
