@@ -175,7 +175,7 @@ function QuizForm({
         </section>
       )}
 
-      <AttemptHistory assignmentId={assignmentId} />
+      <AttemptHistory assignmentId={assignmentId} content={content.released ? content : null} />
     </div>
   );
 }

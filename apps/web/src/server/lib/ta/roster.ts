@@ -3,7 +3,7 @@
 // to the TA once.
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@infer-lab/db';
-import { type LocalizedText, parseRoster, type RosterRow } from '@infer-lab/quiz';
+import { CsvError, type LocalizedText, parseRoster, type RosterRow } from '@infer-lab/quiz';
 import { hashPassword } from '../auth/passwords.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { AppError } from '../errors.ts';
@@ -18,7 +18,13 @@ export type RosterPreviewRow = RosterRow & {
 export async function previewRoster(prisma: PrismaClient, courseId: string, csv: string) {
   const course = await prisma.course.findUnique({ where: { id: courseId }, select: { id: true } });
   if (!course) throw new AppError('NOT_FOUND');
-  const parsed = parseRoster(csv);
+  let parsed: ReturnType<typeof parseRoster>;
+  try {
+    parsed = parseRoster(csv);
+  } catch (error) {
+    if (error instanceof CsvError) throw new AppError('INVALID_INPUT', { detail: error.message });
+    throw error;
+  }
   const existing = await prisma.user.findMany({
     where: {
       OR: [
@@ -38,7 +44,7 @@ export async function previewRoster(prisma: PrismaClient, courseId: string, csv:
         'zh-TW': `${row.email} 與 ${row.studentId} 分屬兩個不同帳號。`,
       });
     }
-    if (byEmail && byEmail.studentId && byEmail.studentId !== row.studentId) {
+    if (byEmail?.studentId && byEmail.studentId !== row.studentId) {
       problems.push({
         en: `${row.email} already has student ID ${byEmail.studentId}.`,
         'zh-TW': `${row.email} 已登記學號 ${byEmail.studentId}。`,
