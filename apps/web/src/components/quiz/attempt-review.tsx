@@ -1,17 +1,8 @@
 'use client';
 // After release: one attempt with the student's choices marked against the key, and the explanations.
-import type { AnswerSheet, Locale, QuizContent } from '@infer-lab/quiz';
+import type { AnswerSheet, Locale, PartResult, QuizContent } from '@infer-lab/quiz';
 import { useT } from '@/client/providers';
 import { Markdown } from '../markdown';
-
-interface Result {
-  questionId: string;
-  part: number;
-  points: number;
-  maxPoints: number;
-  correct: boolean;
-  pending: boolean;
-}
 
 export function AttemptReview({
   content,
@@ -21,7 +12,7 @@ export function AttemptReview({
 }: {
   content: QuizContent;
   answers: AnswerSheet;
-  results: Result[];
+  results: PartResult[];
   locale: Locale;
 }) {
   const t = useT();
