@@ -34,6 +34,11 @@ export function Header({ user }: { user: { name: string; role: string } | null }
         >
           {t('otherLanguage')}
         </button>
+        {user?.role === 'TA' && (
+          <Link href={`/${locale}/ta`} data-testid="ta-console-link">
+            {t('taConsole')}
+          </Link>
+        )}
         {user && (
           <>
             <span className="who">{user.name}</span>

@@ -1,5 +1,6 @@
 // Interface text in both languages. Quiz content carries its own translations (@infer-lab/quiz).
 import type { Locale } from '@infer-lab/quiz';
+import { taMessages } from './ta-messages';
 
 const en = {
   appName: 'Infer Lab',
@@ -59,6 +60,7 @@ const en = {
   loading: 'Loading…',
   error: 'Something went wrong: {message}',
   demoHint: 'Demo: student@demo.local / student-demo, TA ta@demo.local / ta-demo',
+  ...taMessages.en,
 };
 
 type Messages = typeof en;
@@ -121,6 +123,7 @@ const zhTW: Messages = {
   loading: '載入中…',
   error: '發生錯誤：{message}',
   demoHint: '示範帳號：student@demo.local / student-demo，助教 ta@demo.local / ta-demo',
+  ...taMessages['zh-TW'],
 };
 
 export const messages: Record<Locale, Messages> = { en, 'zh-TW': zhTW };
