@@ -32,8 +32,14 @@ export interface LoadedAssignment {
   course: { title: string; timezone: string };
 }
 
-// On the path of every quiz request: one query for the assignment, its course and the enrolment check.
-export async function loadAssignmentFor(prisma: PrismaClient, user: SessionUser, assignmentId: string) {
+// On the path of every request about an assignment: one query for the assignment, its course, the
+// student's extension and the enrolment check. A foreign assignment looks exactly like a missing one.
+export async function findAssignmentFor(
+  prisma: PrismaClient,
+  user: SessionUser,
+  assignmentId: string,
+  kind: LoadedAssignment['kind'],
+): Promise<LoadedAssignment> {
   const rows = await prisma.$queryRaw<
     (Omit<LoadedAssignment, 'course'> & { courseTitle: string; timezone: string; enrolled: boolean })[]
   >`
@@ -45,12 +51,16 @@ export async function loadAssignmentFor(prisma: PrismaClient, user: SessionUser,
     FROM "Assignment" a JOIN "Course" c ON c.id = a."courseId"
     WHERE a.id = ${assignmentId}`;
   const row = rows[0];
-  // A foreign assignment looks exactly like a missing one.
-  if (!row || (user.role !== 'TA' && !row.enrolled) || !row.currentVersionId) throw new AppError('NOT_FOUND');
+  if (!row || row.kind !== kind || (user.role !== 'TA' && !row.enrolled)) throw new AppError('NOT_FOUND');
   const { courseTitle, timezone, enrolled: _, ...fields } = row;
-  const assignment: LoadedAssignment = { ...fields, course: { title: courseTitle, timezone } };
-  const content = await quizVersionContent(prisma, row.currentVersionId);
-  return { assignment, content, versionId: row.currentVersionId };
+  return { ...fields, course: { title: courseTitle, timezone } };
+}
+
+export async function loadAssignmentFor(prisma: PrismaClient, user: SessionUser, assignmentId: string) {
+  const assignment = await findAssignmentFor(prisma, user, assignmentId, 'QUIZ');
+  if (!assignment.currentVersionId) throw new AppError('NOT_FOUND');
+  const content = await quizVersionContent(prisma, assignment.currentVersionId);
+  return { assignment, content, versionId: assignment.currentVersionId };
 }
 
 /** The deadline that applies to this student: an extension only ever moves it later. */
