@@ -1,0 +1,158 @@
+// The TA console in a real browser: the TA changes Q1's key after a student answered it, previews and
+// applies the regrade, and the student's best score changes; the TA releases the answers and the
+// student sees the explanations; the gradebook CSV downloads and parses back with Chinese names intact.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { hw3Quiz, parseCanvasGradebookCsv } from '@infer-lab/quiz';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import superjson from 'superjson';
+import { DEMO_ID } from '../src/server/lib/seed.ts';
+import type { AppRouter } from '../src/server/routers/app.ts';
+import { keySheet } from '../test/sheets.ts';
+import { chromiumMissing, launchChromium } from './browser.ts';
+import { startE2EPlatform } from './server.ts';
+
+const skip = chromiumMissing();
+const SHOTS = 'test-results';
+
+let platform: Awaited<ReturnType<typeof startE2EPlatform>>;
+let browser: Browser;
+before(async () => {
+  if (skip) return;
+  platform = await startE2EPlatform();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+async function signIn(context: BrowserContext, locale: string, email: string, password: string) {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(`${platform.url}/${locale}/sign-in`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  // The account's own language wins after signing in.
+  await page.waitForURL(/\/(zh-TW|en)$/);
+  return { page, problems };
+}
+
+/** A tRPC client with the browser context's session cookie: the student's attempt, without the UI. */
+async function trpcOf(context: BrowserContext) {
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${platform.url}/api/trpc`, transformer: superjson, headers: { cookie } })],
+  });
+}
+
+const bestScoreOn = async (page: Page) => {
+  await page.reload();
+  const best = page.getByTestId('best-score');
+  await best.waitFor();
+  return best.innerText();
+};
+
+test('a TA regrades Q1, releases the answers and exports the gradebook', { skip }, async () => {
+  const studentContext = await browser.newContext({ locale: 'en' });
+  const taContext = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1366, height: 900 } });
+  const student = await signIn(studentContext, 'en', 'student@demo.local', 'student-demo');
+  const ta = await signIn(taContext, 'zh-TW', 'ta@demo.local', 'ta-demo');
+  try {
+    // A student may not open the console: the server component sends them home.
+    await student.page.goto(`${platform.url}/en/ta/${DEMO_ID}`);
+    await student.page.waitForURL(/\/en$/);
+
+    // The student's attempt: every choice by the key (Q1 = C), so 9.25 of 10 before images are graded.
+    const studentApi = await trpcOf(studentContext);
+    await studentApi.student.quiz.submit.mutate({ assignmentId: DEMO_ID, answers: keySheet(hw3Quiz) });
+    await student.page.goto(`${platform.url}/en/assignments/${DEMO_ID}`);
+    assert.equal(await bestScoreOn(student.page), '9.25');
+    assert.equal(await student.page.locator('.explanation').count(), 0, 'no explanation before release');
+
+    // The TA opens the console from the header and the demo quiz's questions.
+    const page = ta.page;
+    await page.getByTestId('ta-console-link').click();
+    await page.getByTestId(`ta-assignment-${DEMO_ID}`).getByRole('link', { name: '題目與答案' }).click();
+    await page.waitForURL(new RegExp(`/zh-TW/ta/${DEMO_ID}$`));
+    await page.getByTestId('ta-question-q20').waitFor();
+    assert.equal(await page.getByTestId('key-q01-0').innerText(), '答案: C');
+    await page.screenshot({ path: `${SHOTS}/ta-questions.png` });
+
+    // Q1's key becomes A: the preview counts one attempt and one best score lowered; nothing is written.
+    await page.getByTestId('edit-q01').click();
+    const editor = page.getByTestId('question-editor-q01');
+    await editor.locator('input[name="q01-0-key"][value="A"]').check();
+    assert.ok(await editor.getByTestId('edit-apply-button').isDisabled(), 'apply waits for a preview');
+    await editor.getByTestId('edit-preview-button').click();
+    const preview = await editor.getByTestId('edit-preview').innerText();
+    assert.match(preview, /1 次作答中有 1 次分數會改變；1 位學生的最佳成績會改變（0 位提高、1 位降低）/);
+    await page.screenshot({ path: `${SHOTS}/ta-question-editor.png` });
+    assert.equal(await bestScoreOn(student.page), '9.25', 'a preview changes nothing');
+
+    await editor.getByTestId('edit-apply-button').click();
+    await page.getByTestId('edit-applied').waitFor();
+    assert.match(await page.getByTestId('edit-applied').innerText(), /版本 2/);
+    assert.equal(await page.getByTestId('key-q01-0').innerText(), '答案: A');
+    assert.equal(await bestScoreOn(student.page), '8.75', "the student's best score follows the new key");
+    await page.getByTestId('audit-log').locator('tr[data-action="question.edit"]').waitFor();
+
+    // Release now: the student sees every explanation in their language.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('release-now').click();
+    await page.locator('[data-testid="release-state"][data-released="true"]').waitFor();
+    await student.page.reload();
+    const q01 = student.page.getByTestId('question-q01');
+    await q01.locator('.explanation').waitFor();
+    assert.match(await q01.locator('.explanation').innerText(), /^Explanation/);
+    assert.equal(await student.page.locator('.explanation').count(), hw3Quiz.questions.length);
+
+    // Gradebook: the new best score, and the NTU COOL export with Chinese names intact.
+    await page.getByTestId('ta-tab-gradebook').click();
+    const row = page.getByTestId('gradebook-row-B12901001');
+    await row.waitFor();
+    assert.equal(await row.getByTestId('gradebook-best').innerText(), '8.75');
+    assert.match(await row.innerText(), /✗ 0/, 'Q1 is wrong under the new key');
+    await page.screenshot({ path: `${SHOTS}/ta-gradebook.png` });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    const bytes = await readFile((await download.path())!);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM for Excel');
+    const book = parseCanvasGradebookCsv(bytes.toString('utf8'));
+    assert.equal(book.pointsPossible, 10);
+    const byId = new Map(book.students.map((s) => [s.studentId, s]));
+    assert.equal(byId.get('B12901001')?.name, '王小明 Wang Hsiao-Ming');
+    assert.equal(byId.get('B12901001')?.score, 8.75);
+    assert.equal(byId.get('B12901002')?.name, '林小華 Lin Hsiao-Hua');
+    assert.equal(byId.get('B12901002')?.score, null, 'no attempt, no score');
+
+    // The other tabs load; their screenshots are for a person to look at.
+    await page.getByTestId('ta-tab-analysis').click();
+    await page.getByTestId('item-q01-0').waitFor();
+    await page.screenshot({ path: `${SHOTS}/ta-analysis.png`, fullPage: true });
+    await page.getByTestId('ta-tab-grading').click();
+    await page.getByTestId('grading-queue').waitFor();
+    await page.screenshot({ path: `${SHOTS}/ta-grading.png` });
+    await page.getByTestId('ta-tab-extensions').click();
+    await page.getByTestId('extension-form').waitFor();
+    await page.screenshot({ path: `${SHOTS}/ta-extensions.png` });
+    await page.goto(`${platform.url}/zh-TW/ta/roster`);
+    await page
+      .getByTestId('roster-csv')
+      .fill('學號,姓名,電子郵件,班別\nB12901003,陳大文,b12901003@ntu.edu.tw,01\nX,壞,bad,01');
+    await page.getByTestId('roster-preview-button').click();
+    await page.getByTestId('roster-preview').waitFor();
+    await page.screenshot({ path: `${SHOTS}/ta-roster.png` });
+
+    assert.deepEqual([...student.problems, ...ta.problems], []);
+  } finally {
+    await studentContext.close();
+    await taContext.close();
+  }
+});
