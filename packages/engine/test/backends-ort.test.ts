@@ -51,6 +51,34 @@ for (const dir of [kjvTargetDir, kjvDraftDir]) {
     await ort.model.dispose?.();
   });
 
+  test(`${name}: ort after many rolled-back drafts gives a fresh run's logits`, async (t) => {
+    if (absent) return t.skip(`the project's model is not there yet: ${absent}`);
+    const { model, tokenizer } = await loadModel(dir, { backend: 'ort' });
+    const tokens = tokenizer.encode(PROMPT);
+    const fresh = await model.forward(tokens, model.newCache());
+    // Speculative-style steps: feed a context token plus rejected drafts, roll the drafts back. The
+    // 6 rejected rows per step pile up past the squeeze limit (32), so both the masked rows and the
+    // squeeze are exercised.
+    const cache = model.newCache();
+    const rows: Float32Array[] = [await model.forward(tokens.slice(0, 4), cache)];
+    for (let i = 4; i < tokens.length; i++) {
+      const logits = await model.forward([tokens[i]!, 7, 8, 9, 10, 11, 12], cache);
+      rows.push(logits.subarray(0, model.config.vocabSize));
+      cache.truncate(i + 1);
+    }
+    assert.equal(cache.length, tokens.length);
+    const diff = maxAbsDiff(Float32Array.from(rows.flatMap((r) => [...r])), fresh);
+    t.diagnostic(`max abs logits diff, rolled back vs fresh: ${diff.toExponential(2)}`);
+    assert.ok(diff < TOLERANCE, `max abs diff ${diff}`);
+    // A truncate to a shorter prefix, then new tokens: the same as a fresh run of that sequence.
+    cache.truncate(5);
+    const after = await model.forward([20, 21, 22], cache);
+    const expected = await model.forward([...tokens.slice(0, 5), 20, 21, 22], model.newCache());
+    const tail = maxAbsDiff(after, expected.subarray(5 * model.config.vocabSize));
+    assert.ok(tail < TOLERANCE, `after truncate(5): max abs diff ${tail}`);
+    await model.dispose?.();
+  });
+
   test(`${name}: our logits match @huggingface/transformers on the same ONNX export (max abs diff < ${TOLERANCE})`, async (t) => {
     if (absent) return t.skip(`the project's model is not there yet: ${absent}`);
     const { AutoModelForCausalLM, Tensor, env } = await import('@huggingface/transformers');

@@ -1,6 +1,12 @@
 // The `ort` backend: a model folder's ONNX export (onnx/model.onnx, Optimum/transformers.js decoder
-// layout with past_key_values) run by onnxruntime-node on the CPU. The KV cache is the ONNX model's own
-// present.* outputs, kept as ORT tensors; truncate cuts their sequence axis.
+// layout with past_key_values) run by onnxruntime-node on the CPU.
+//
+// The KV cache is the ONNX model's own present.* outputs, fed back as the next past_key_values.* as
+// they are (no copy in JS). Rolling back drafts does not cut those tensors either: truncate only marks
+// rows dead, and the next forward hides them with attention_mask = 0 (the export masks padding rows,
+// and position_ids say where the new tokens really are). Dead rows are squeezed out — one copy — only
+// when enough of them pile up (or the tensors would outgrow maxSeqLen), so a speculative step costs
+// about what a plain step costs.
 import { existsSync } from 'node:fs';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { describeError, EngineError } from '../errors.ts';
@@ -13,10 +19,14 @@ export interface OrtOptions {
   threads?: number;
 }
 
+/** Dead rows carried before they are squeezed out: each costs a little in every forward, a squeeze copies all rows. */
+const MAX_DEAD_ROWS = 32;
+
 class OrtKVCache implements KVCache {
-  /** present.{layer}.key / .value of the last run, [1, nKvHeads, stored, headDim]; may hold rolled-back rows. */
+  /** present.{layer}.key / .value of the last run, [1, nKvHeads, rows, headDim]: live and dead rows. */
   tensors: Tensor[] | undefined;
-  stored = 0;
+  /** 1 for each live row of `tensors`, 0 for a rolled-back one: the attention mask of the past. */
+  live: number[] = [];
   private used = 0;
 
   constructor(readonly owner: OrtModel) {}
@@ -25,15 +35,34 @@ class OrtKVCache implements KVCache {
     return this.used;
   }
 
+  get deadRows(): number {
+    return this.live.length - this.used;
+  }
+
   truncate(length: number): void {
     if (!Number.isInteger(length) || length < 0 || length > this.used) {
       throw new RangeError(`Cannot truncate a KV cache of length ${this.used} to ${length}`);
     }
-    this.used = length; // the tensors are cut lazily, on the next forward
+    // The last live rows are the positions cut off; mark them dead, copy nothing.
+    for (let row = this.live.length - 1; this.used > length; row--) {
+      if (this.live[row] === 1) {
+        this.live[row] = 0;
+        this.used--;
+      }
+    }
   }
 
-  advance(count: number): void {
-    this.used += count;
+  /** Records `rows` new live rows: the present tensors of the run that appended them. */
+  append(tensors: Tensor[], rows: number): void {
+    this.tensors = tensors;
+    for (let i = 0; i < rows; i++) this.live.push(1);
+    this.used += rows;
+  }
+
+  /** Replaces the tensors by ones holding only the live rows. */
+  squeeze(tensors: Tensor[] | undefined): void {
+    this.tensors = tensors;
+    this.live = new Array(this.used).fill(1);
   }
 }
 
@@ -73,57 +102,64 @@ export class OrtModel implements CausalLM {
         throw new RangeError(`Token id ${token} is outside the vocabulary (size ${vocabSize})`);
       }
     }
+    if (cache.deadRows > MAX_DEAD_ROWS || cache.live.length + rows > maxSeqLen) {
+      cache.squeeze(cache.tensors?.map((tensor) => this.liveRows(tensor, cache.live, past)));
+    }
+    const stored = cache.live.length;
     const { Tensor } = this.ort;
+    const mask = new BigInt64Array(stored + rows).fill(1n);
+    for (let row = 0; row < stored; row++) if (cache.live[row] === 0) mask[row] = 0n;
     const feeds: Record<string, Tensor> = {
       input_ids: new Tensor('int64', BigInt64Array.from(tokens, BigInt), [1, rows]),
-      attention_mask: new Tensor('int64', new BigInt64Array(past + rows).fill(1n), [1, past + rows]),
+      attention_mask: new Tensor('int64', mask, [1, stored + rows]),
       position_ids: new Tensor(
         'int64',
         BigInt64Array.from({ length: rows }, (_, i) => BigInt(past + i)),
         [1, rows],
       ),
     };
-    for (let l = 0; l < nLayers; l++) {
-      for (const [k, kind] of ['key', 'value'].entries()) {
-        const stored = cache.tensors?.[2 * l + k];
-        feeds[`past_key_values.${l}.${kind}`] =
-          stored && cache.stored === past
-            ? stored
-            : new Tensor('float32', this.firstRows(stored, cache.stored, past), [
-                1,
-                nKvHeads,
-                past,
-                this.headDim,
-              ]);
-      }
+    for (let i = 0; i < 2 * nLayers; i++) {
+      feeds[pastName(i)] =
+        cache.tensors?.[i] ?? new Tensor('float32', new Float32Array(0), [1, nKvHeads, 0, this.headDim]);
     }
     const outputs = await this.session.run(feeds);
-    cache.tensors = Array.from({ length: 2 * nLayers }, (_, i) => {
-      const name = `present.${i >> 1}.${i & 1 ? 'value' : 'key'}`;
-      const tensor = outputs[name];
-      if (!tensor) throw new EngineError(`${this.name}: the ONNX model has no output ${name}`);
-      return tensor;
-    });
-    cache.stored = past + rows;
-    cache.advance(rows);
+    cache.append(
+      Array.from({ length: 2 * nLayers }, (_, i) => {
+        const tensor = outputs[presentName(i)];
+        if (!tensor) throw new EngineError(`${this.name}: the ONNX model has no output ${presentName(i)}`);
+        return tensor;
+      }),
+      rows,
+    );
     const logits = outputs.logits;
     if (!logits) throw new EngineError(`${this.name}: the ONNX model has no output "logits"`);
-    return Float32Array.from(logits.data as Float32Array);
+    return logits.data as Float32Array; // a fresh array per run: ours to hand out
   }
 
-  /** The first `keep` positions of a [1, heads, stored, headDim] tensor: the cache after a truncate. */
-  private firstRows(tensor: Tensor | undefined, stored: number, keep: number): Float32Array {
+  /** A [1, heads, keep, headDim] tensor of the rows of `tensor` whose `live` flag is 1. */
+  private liveRows(tensor: Tensor, live: readonly number[], keep: number): Tensor {
     const { nKvHeads } = this.config;
-    const out = new Float32Array(nKvHeads * keep * this.headDim);
-    if (!tensor || keep === 0) return out;
+    const size = this.headDim;
+    const stored = live.length;
     const data = tensor.data as Float32Array;
+    const out = new Float32Array(nKvHeads * keep * size);
+    let to = 0;
     for (let h = 0; h < nKvHeads; h++) {
-      out.set(
-        data.subarray(h * stored * this.headDim, (h * stored + keep) * this.headDim),
-        h * keep * this.headDim,
-      );
+      // Copy runs of consecutive live rows at once.
+      for (let row = 0; row < stored; ) {
+        if (live[row] === 0) {
+          row++;
+          continue;
+        }
+        let end = row;
+        while (end < stored && live[end] === 1) end++;
+        const from = (h * stored + row) * size;
+        out.set(data.subarray(from, from + (end - row) * size), to);
+        to += (end - row) * size;
+        row = end;
+      }
     }
-    return out;
+    return new this.ort.Tensor('float32', out, [1, nKvHeads, keep, size]);
   }
 
   async dispose(): Promise<void> {
@@ -160,4 +196,12 @@ export async function createOrtModel(
     );
   }
   return new OrtModel(name, config, session, ort);
+}
+
+function pastName(index: number): string {
+  return `past_key_values.${index >> 1}.${index & 1 ? 'value' : 'key'}`;
+}
+
+function presentName(index: number): string {
+  return `present.${index >> 1}.${index & 1 ? 'value' : 'key'}`;
 }
