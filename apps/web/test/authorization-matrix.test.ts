@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import { hw3Quiz } from '@infer-lab/quiz';
 import { hashPassword } from '../src/server/lib/auth/passwords.ts';
 import { createSession } from '../src/server/lib/auth/sessions.ts';
-import { DEMO_ID } from '../src/server/lib/seed.ts';
+import { CODE_ID, DEMO_ID } from '../src/server/lib/seed.ts';
 import { appRouter } from '../src/server/routers/app.ts';
 import { startTestPlatform, type TestBrowser, type TestPlatform } from './platform.ts';
 import { keySheet } from './sheets.ts';
@@ -59,6 +59,16 @@ const inputs: Record<string, () => unknown> = {
   'student.quiz.saveDraft': () => ({ assignmentId: DEMO_ID, answers: {} }),
   'student.quiz.submit': () => ({ assignmentId: DEMO_ID, answers: {} }),
   'student.quiz.attempts': () => ({ assignmentId: DEMO_ID }),
+  'student.code.list': () => ({ assignmentId: CODE_ID }),
+  'student.code.get': () => ({ assignmentId: CODE_ID, blankId: 'spec-residual' }),
+  'student.code.submit': () => ({ assignmentId: CODE_ID, blankId: 'spec-residual', code: 'return p;' }),
+  // A tampered template is refused before any grader is asked, so no worker is needed here.
+  'student.code.runVisible': () => ({
+    assignmentId: CODE_ID,
+    blankId: 'spec-residual',
+    code: '// ==== TODO: BEGIN (your code) ====\n// ==== TODO: END ====',
+  }),
+  'student.code.submission': () => ({ submissionId: '00000000-0000-4000-8000-000000000000' }),
   'ta.assignments.list': () => undefined,
   'ta.quiz.get': () => ({ assignmentId: DEMO_ID }),
   'ta.quiz.previewEdit': () => ({
@@ -131,6 +141,8 @@ function expected(path: string, role: Role): 'ok' | 'not-denied' | number {
   if (group === 'account') return 'ok';
   if (group === 'student') {
     if (role === 'ta') return 403;
+    if (path === 'student.code.submission') return 404; // nobody's submission
+    if (path === 'student.code.runVisible' && role === 'student') return 400;
     if (role === 'other') return path === 'student.assignments.list' ? 'ok' : 404;
     return 'ok';
   }
@@ -155,7 +167,8 @@ for (const path of Object.keys(inputs)) {
           where,
         );
       else assert.equal(got.status, want, where);
-      if (role !== 'ta' && got.status === 200) {
+      // Code verdicts are meant to be seen (hidden tests' messages are withheld: code-blanks.test.ts).
+      if (role !== 'ta' && got.status === 200 && !path.startsWith('student.code.')) {
         const json = JSON.stringify(got.output) ?? '';
         assert.doesNotMatch(
           json,

@@ -1,6 +1,7 @@
 // Test harness: a fresh migrated, seeded database and tRPC clients that go through the real HTTP
 // handler (Request in, Response out) with their own cookie jar, like a browser would.
 
+import { openGradingQueue, type PgBoss } from '@infer-lab/db/grading';
 import { createTestDatabase, type TestDatabase } from '@infer-lab/db/testing';
 import type { Locale } from '@infer-lab/quiz';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
@@ -13,6 +14,7 @@ export interface TestPlatform {
   db: TestDatabase;
   /** A new browser: its own cookies, optionally already signed in. */
   browser(options?: { email?: string; password?: string; locale?: Locale }): Promise<TestBrowser>;
+  queue(): Promise<PgBoss>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,9 @@ export interface TestBrowser {
 export async function startTestPlatform(): Promise<TestPlatform> {
   const db = await createTestDatabase();
   await seedIfEmpty(db.prisma);
+  // The grading queue of this test database, opened only by tests that submit code.
+  let boss: Promise<PgBoss> | undefined;
+  const queue = () => (boss ??= openGradingQueue(db.url, { poolSize: 2 }));
 
   async function browser(options: { email?: string; password?: string; locale?: Locale } = {}) {
     const cookies = new Map<string, string>();
@@ -48,7 +53,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     };
     const raw = async (path: string, init?: RequestInit) =>
       keepCookies(
-        await handleTrpcRequest(new Request(`http://test.local${path}`, withCookies(init)), db.prisma),
+        await handleTrpcRequest(new Request(`http://test.local${path}`, withCookies(init)), db.prisma, queue),
       );
     const trpc = createTRPCClient<AppRouter>({
       links: [
@@ -57,7 +62,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
           transformer: superjson,
           fetch: async (url, init) =>
             keepCookies(
-              await handleTrpcRequest(new Request(url, withCookies(init as RequestInit)), db.prisma),
+              await handleTrpcRequest(new Request(url, withCookies(init as RequestInit)), db.prisma, queue),
             ),
         }),
       ],
@@ -72,7 +77,15 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     return result;
   }
 
-  return { db, browser, close: () => db.drop() };
+  return {
+    db,
+    browser,
+    queue,
+    async close() {
+      if (boss) await (await boss).stop({ graceful: false, wait: true });
+      await db.drop();
+    },
+  };
 }
 
 /** The error a tRPC call failed with: HTTP status, app code and message. */

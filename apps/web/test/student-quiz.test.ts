@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hw3Quiz } from '@infer-lab/quiz';
-import { DEMO_ID, HW3_ID } from '../src/server/lib/seed.ts';
+import { CODE_ID, DEMO_ID, HW3_ID } from '../src/server/lib/seed.ts';
 import { failure, startTestPlatform, type TestPlatform } from './platform.ts';
 import { keySheet, sheetWithWrong } from './sheets.ts';
 
@@ -81,7 +81,7 @@ describe('the quiz before release', () => {
     const student = await platform.browser({ email: 'student@demo.local' });
     const list = await student.trpc.student.assignments.list.query();
     const ids = list.map((a) => a.id).sort();
-    assert.deepEqual(ids, [DEMO_ID, HW3_ID].sort());
+    assert.deepEqual(ids, [CODE_ID, DEMO_ID, HW3_ID].sort());
     const hw3 = list.find((a) => a.id === HW3_ID)!;
     assert.equal(hw3.dueAt.toISOString(), '2026-04-09T15:59:59.000Z');
     assert.equal(hw3.timezone, 'Asia/Taipei');

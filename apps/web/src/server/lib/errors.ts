@@ -55,6 +55,15 @@ export const errorMessages = {
   NOT_PENDING: { en: 'This part has no image waiting for a grade.', 'zh-TW': '此小題沒有待評分的圖片。' },
   BAD_GRADE: { en: 'A grade must be between 0 and {max}.', 'zh-TW': '分數必須介於 0 與 {max} 之間。' },
   UNKNOWN_STUDENT: { en: 'No such student in this course.', 'zh-TW': '此課程沒有這位學生。' },
+  CODE_TEMPLATE: {
+    en: 'Only the code between the TODO markers may change: {detail}',
+    'zh-TW': '只能修改 TODO 標記之間的程式碼：{detail}',
+  },
+  UNKNOWN_BLANK: { en: 'This code blank does not exist.', 'zh-TW': '找不到這個程式填空題。' },
+  GRADER_UNAVAILABLE: {
+    en: 'No grader answered in time; your code was not lost, please try again.',
+    'zh-TW': '評分服務暫時沒有回應，你的程式碼沒有遺失，請再試一次。',
+  },
   TOO_MANY_REQUESTS: {
     en: 'Too many attempts; wait a minute and try again.',
     'zh-TW': '嘗試次數過多，請稍候一分鐘再試。',
@@ -88,6 +97,9 @@ const httpStatus: Record<ErrorCode, number> = {
   NOT_PENDING: 409,
   BAD_GRADE: 400,
   UNKNOWN_STUDENT: 404,
+  CODE_TEMPLATE: 400,
+  UNKNOWN_BLANK: 404,
+  GRADER_UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {

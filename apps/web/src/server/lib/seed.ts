@@ -1,5 +1,6 @@
-// Seeds a new database: the course, the demo accounts and two copies of HW3 (the real one, closed,
-// and an open demo whose deadline is 14 days after seeding, so every flow can be tried today).
+// Seeds a new database: the course, the demo accounts, two copies of the HW3 quiz (the real one,
+// closed, and an open demo whose deadline is 14 days after seeding, so every flow can be tried
+// today) and the HW3 code blanks, open like the demo.
 import type { PrismaClient } from '@infer-lab/db';
 import { hw3Quiz, type QuizContent, validateQuizContent } from '@infer-lab/quiz';
 import { hashPassword } from './auth/passwords.ts';
@@ -7,6 +8,7 @@ import { hashPassword } from './auth/passwords.ts';
 export const COURSE_ID = 'ml-2026-spring';
 export const HW3_ID = 'hw3-2026-spring';
 export const DEMO_ID = 'hw3-demo';
+export const CODE_ID = 'hw3-code-blanks';
 
 export const demoAccounts = [
   {
@@ -91,6 +93,18 @@ export async function seedIfEmpty(prisma: PrismaClient, now = new Date()): Promi
         releaseAt: new Date(demoDue.getTime() + 3 * 86400_000),
       },
     ];
+    // The code blanks (@infer-lab/quiz hw3CodeBlanks), open like the demo quiz.
+    await tx.assignment.create({
+      data: {
+        id: CODE_ID,
+        courseId: COURSE_ID,
+        kind: 'CODE',
+        titleZh: 'HW3 程式填空',
+        titleEn: 'HW3 code blanks',
+        dueAt: demoDue,
+        releaseAt: new Date(demoDue.getTime() + 3 * 86400_000),
+      },
+    });
     for (const assignment of assignments) {
       await tx.assignment.create({ data: { ...assignment, courseId: COURSE_ID, kind: 'QUIZ' } });
       const version = await tx.quizVersion.create({

@@ -5,6 +5,11 @@ import { session } from './public/session.ts';
 import { signIn } from './public/sign-in.ts';
 import { signOut } from './public/sign-out.ts';
 import { assignmentsList } from './student/assignments-list.ts';
+import { codeGet } from './student/code-get.ts';
+import { codeList } from './student/code-list.ts';
+import { codeRunVisible } from './student/code-run-visible.ts';
+import { codeSubmission } from './student/code-submission.ts';
+import { codeSubmit } from './student/code-submit.ts';
 import { quizAttempts } from './student/quiz-attempts.ts';
 import { quizGet } from './student/quiz-get.ts';
 import { quizSaveDraft } from './student/quiz-save-draft.ts';
@@ -33,6 +38,13 @@ export const appRouter = router({
   student: router({
     assignments: router({ list: assignmentsList }),
     quiz: router({ get: quizGet, saveDraft: quizSaveDraft, submit: quizSubmit, attempts: quizAttempts }),
+    code: router({
+      list: codeList,
+      get: codeGet,
+      submit: codeSubmit,
+      runVisible: codeRunVisible,
+      submission: codeSubmission,
+    }),
   }),
   ta: router({
     assignments: router({ list: taAssignmentsList }),
