@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { stories260KDir } from './fixtures/paths.ts';
+import { kjvDraftDir, kjvTargetDir, missing, stories260KDir } from './fixtures/paths.ts';
 import { stories260KAbsent } from './generate-helpers.ts';
 
 const main = new URL('../src/cli/main.ts', import.meta.url).pathname;
@@ -49,6 +49,31 @@ describe('engine CLI: usage errors exit 2 with the usage text', () => {
       'bad backend',
       ['generate', '--model', 'x', '--prompt', 'y', '--backend', 'gpu'],
       /--backend must be ts or ort/,
+    ],
+    [
+      'bad draft backend',
+      ['generate', '--model', 'x', '--prompt', 'y', '--draft', 'z', '--draft-backend', 'gpu'],
+      /--draft-backend must be ts or ort, got "gpu"/,
+    ],
+    [
+      '--draft-backend without a draft',
+      ['generate', '--model', 'x', '--prompt', 'y', '--ngram', '--draft-backend', 'ts'],
+      /--draft-backend needs --draft/,
+    ],
+    [
+      'two γ policies',
+      ['generate', '--model', 'x', '--prompt', 'y', '--ngram', '--adaptive', '--cost-aware'],
+      /choose one γ policy/,
+    ],
+    [
+      '--cost-aware without a drafter',
+      ['generate', '--model', 'x', '--prompt', 'y', '--cost-aware'],
+      /--cost-aware needs a drafter/,
+    ],
+    [
+      'two different target backends',
+      ['generate', '--model', 'x', '--prompt', 'y', '--backend', 'ts', '--target-backend', 'ort'],
+      /--backend and --target-backend name the same thing/,
     ],
     ['unknown command', ['fly'], /unknown command "fly"/],
   ] as const) {
@@ -128,5 +153,38 @@ describe('engine CLI on stories260K', {
     assert.equal(badTopP.code, 1);
     assert.match(badTopP.stderr, /topP must lie in \(0, 1\], got 1\.5/);
     for (const { stderr } of [missing, tooLong, badTopP]) assert.doesNotMatch(stderr, /^\s+at /m);
+  });
+});
+
+const kjvAbsent =
+  missing(kjvTargetDir, ['config.json', 'onnx/model.onnx']) ??
+  missing(kjvDraftDir, ['config.json', 'model.safetensors']);
+
+describe('engine CLI on the kjv pair', {
+  skip: kjvAbsent && `the kjv pair is not there: ${kjvAbsent}`,
+}, () => {
+  test('target on ort, draft on ts, cost-aware γ: the plain greedy tokens', async () => {
+    const base = [
+      'generate',
+      '--model',
+      kjvTargetDir,
+      '--prompt',
+      'And it came to pass',
+      '--max-tokens',
+      '40',
+    ];
+    const [plain, mixed] = await Promise.all([
+      cli(...base, '--json'),
+      cli(...base, '--target-backend', 'ort', '--draft', kjvDraftDir, '--cost-aware', '--gamma', '6'),
+    ]);
+    assert.equal(plain.code, 0, plain.stderr);
+    assert.equal(mixed.code, 0, mixed.stderr);
+    assert.match(mixed.stdout, /^cost-aware γ: costs in units of one one-token target step/);
+    assert.match(
+      mixed.stdout,
+      /model kjv-target \(ort\) · speculative, draft model kjv-draft \(ts\), γ = 6 \(cost-aware/,
+    );
+    const text = JSON.parse(plain.stdout).text as string;
+    assert.ok(mixed.stdout.includes(`And it came to pass${text}\n`), mixed.stdout);
   });
 });
