@@ -19,7 +19,10 @@ export function AssignmentList() {
         {list.data.map((a) => (
           <li key={a.id} data-testid={`assignment-${a.id}`}>
             <div>
-              <Link href={`/${locale}/assignments/${a.id}`} className="title">
+              <Link
+                href={`/${locale}/${a.kind === 'CODE' ? 'code' : 'assignments'}/${a.id}`}
+                className="title"
+              >
                 {a.title[locale]}
               </Link>
               <span className={`badge ${a.state}`}>
