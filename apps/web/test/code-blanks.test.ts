@@ -130,3 +130,17 @@ test('bad input: tampered template, unknown blank, late submission', async () =>
   );
   assert.equal(late.appCode, 'DEADLINE_PASSED');
 });
+
+test('the TA gradebook of the code assignment has a column per blank and exports to COOL', async () => {
+  const ta = await platform.browser({ email: 'ta@demo.local', password: 'ta-demo' });
+  const book = await ta.trpc.ta.gradebook.get.query({ assignmentId: CODE_ID });
+  assert.deepEqual(
+    book.questions.map((q) => q.id),
+    ['spec-residual', 'spec-accept-ratio', 'flash-online-softmax', 'prefix-block-hash', 'ngram-lookup'],
+  );
+  const row = book.students.find((s) => s.email === 'student@demo.local')!;
+  assert.ok(row.perQuestion['spec-residual']!.points > 0);
+  assert.equal(row.attempts, 2);
+  const { csv } = await ta.trpc.ta.gradebook.exportCsv.query({ assignmentId: CODE_ID });
+  assert.match(csv, /HW3 code blanks/);
+});

@@ -1,15 +1,16 @@
 // One row per enrolled student: best score, attempts, last submission, per-question points of the
 // best attempt.
 import type { PrismaClient } from '@infer-lab/db';
-import { roundPoints } from '@infer-lab/quiz';
+import { hw3CodeBlanks, roundPoints } from '@infer-lab/quiz';
 import { AppError } from '../errors.ts';
 import { quizVersionContent } from '../quiz/load.ts';
 
 export async function gradebook(prisma: PrismaClient, assignmentId: string) {
   const assignment = await prisma.assignment.findUnique({
     where: { id: assignmentId },
-    select: { id: true, titleZh: true, titleEn: true, courseId: true, currentVersionId: true },
+    select: { id: true, kind: true, titleZh: true, titleEn: true, courseId: true, currentVersionId: true },
   });
+  if (assignment?.kind === 'CODE') return codeGradebook(prisma, { ...assignment });
   if (!assignment?.currentVersionId) throw new AppError('NOT_FOUND');
   const content = await quizVersionContent(prisma, assignment.currentVersionId);
   const enrollments = await prisma.enrollment.findMany({
@@ -72,6 +73,64 @@ export async function gradebook(prisma: PrismaClient, assignmentId: string) {
       number: q.number,
       points: roundPoints(q.parts.reduce((s, p) => s + p.points, 0)),
     })),
+    students,
+  };
+}
+
+/** A code-blank assignment: one column per blank (its best score), the total is their sum. */
+async function codeGradebook(
+  prisma: PrismaClient,
+  assignment: { id: string; titleZh: string; titleEn: string; courseId: string },
+) {
+  const enrollments = await prisma.enrollment.findMany({
+    where: { courseId: assignment.courseId, user: { role: 'STUDENT' } },
+    select: {
+      section: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          studentId: true,
+          codeBestScores: { where: { assignmentId: assignment.id }, select: { blankId: true, score: true } },
+          codeSubmissions: {
+            where: { assignmentId: assignment.id },
+            select: { createdAt: true },
+            orderBy: { createdAt: 'desc' },
+          },
+        },
+      },
+    },
+  });
+  const students = enrollments.map(({ section, user }) => {
+    const perQuestion: Record<string, { points: number; correct: boolean; pending: boolean }> = {};
+    for (const blank of hw3CodeBlanks) {
+      const best = user.codeBestScores.find((b) => b.blankId === blank.id);
+      if (best)
+        perQuestion[blank.id] = { points: best.score, correct: best.score === blank.points, pending: false };
+    }
+    return {
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      studentId: user.studentId,
+      section,
+      bestScore: user.codeBestScores.length
+        ? roundPoints(user.codeBestScores.reduce((sum, b) => sum + b.score, 0))
+        : null,
+      attempts: user.codeSubmissions.length,
+      lastSubmittedAt: user.codeSubmissions[0]?.createdAt ?? null,
+      perQuestion,
+    };
+  });
+  students.sort((a, b) => (a.studentId ?? a.email).localeCompare(b.studentId ?? b.email));
+  return {
+    assignment: {
+      id: assignment.id,
+      title: { 'zh-TW': assignment.titleZh, en: assignment.titleEn },
+      maxScore: roundPoints(hw3CodeBlanks.reduce((sum, b) => sum + b.points, 0)),
+    },
+    questions: hw3CodeBlanks.map((b, i) => ({ id: b.id, number: i + 1, points: b.points })),
     students,
   };
 }
