@@ -16,6 +16,10 @@ import { startE2EPlatform } from './server.ts';
 
 const skip = chromiumMissing();
 const SHOTS = 'test-results';
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 let platform: Awaited<ReturnType<typeof startE2EPlatform>>;
 let browser: Browser;
@@ -42,12 +46,29 @@ async function signIn(context: BrowserContext, locale: string, email: string, pa
   return { page, problems };
 }
 
-/** A tRPC client with the browser context's session cookie: the student's attempt, without the UI. */
-async function trpcOf(context: BrowserContext) {
+/**
+ * The student's attempt without the UI (the student test covers that), with the browser context's
+ * session cookie: every choice by the key and a screenshot for Q18's image part.
+ */
+async function submitAttemptAs(context: BrowserContext) {
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  return createTRPCClient<AppRouter>({
+  const form = new FormData();
+  form.set('file', new Blob([PNG_1x1], { type: 'image/png' }), 'shot.png');
+  form.set('assignmentId', DEMO_ID);
+  form.set('questionId', 'q18');
+  const upload = await fetch(`${platform.url}/api/uploads`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie },
+  });
+  const { id: uploadId } = (await upload.json()) as { id: string };
+  assert.equal(upload.status, 201);
+  const answers = keySheet(hw3Quiz);
+  answers.q18 = { ...answers.q18, '0': { kind: 'upload', uploadId } };
+  const trpc = createTRPCClient<AppRouter>({
     links: [httpLink({ url: `${platform.url}/api/trpc`, transformer: superjson, headers: { cookie } })],
   });
+  await trpc.student.quiz.submit.mutate({ assignmentId: DEMO_ID, answers });
 }
 
 const bestScoreOn = async (page: Page) => {
@@ -67,9 +88,8 @@ test('a TA regrades Q1, releases the answers and exports the gradebook', { skip 
     await student.page.goto(`${platform.url}/en/ta/${DEMO_ID}`);
     await student.page.waitForURL(/\/en$/);
 
-    // The student's attempt: every choice by the key (Q1 = C), so 9.25 of 10 before images are graded.
-    const studentApi = await trpcOf(studentContext);
-    await studentApi.student.quiz.submit.mutate({ assignmentId: DEMO_ID, answers: keySheet(hw3Quiz) });
+    // Every choice by the key (Q1 = C): 9.25 of 10 while Q18's image waits for a TA.
+    await submitAttemptAs(studentContext);
     await student.page.goto(`${platform.url}/en/assignments/${DEMO_ID}`);
     assert.equal(await bestScoreOn(student.page), '9.25');
     assert.equal(await student.page.locator('.explanation').count(), 0, 'no explanation before release');
@@ -117,6 +137,7 @@ test('a TA regrades Q1, releases the answers and exports the gradebook', { skip 
     await row.waitFor();
     assert.equal(await row.getByTestId('gradebook-best').innerText(), '8.75');
     assert.match(await row.innerText(), /✗ 0/, 'Q1 is wrong under the new key');
+    assert.match(await row.innerText(), /⏳/, "Q18's image waits for a TA");
     await page.screenshot({ path: `${SHOTS}/ta-gradebook.png` });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -135,12 +156,33 @@ test('a TA regrades Q1, releases the answers and exports the gradebook', { skip 
     // The other tabs load; their screenshots are for a person to look at.
     await page.getByTestId('ta-tab-analysis').click();
     await page.getByTestId('item-q01-0').waitFor();
-    await page.screenshot({ path: `${SHOTS}/ta-analysis.png`, fullPage: true });
+    await page.screenshot({ path: `${SHOTS}/ta-analysis.png` });
+
+    // Manual grading: full points for Q18's image; it leaves the queue and the best score rises.
     await page.getByTestId('ta-tab-grading').click();
-    await page.getByTestId('grading-queue').waitFor();
+    const item = page.locator('[data-testid^="grading-q18-"]');
+    await item.locator('img.ta-upload').waitFor();
+    await item.locator('textarea').fill('清楚的截圖 Clear screenshot');
     await page.screenshot({ path: `${SHOTS}/ta-grading.png` });
+    await item.getByRole('button', { name: '給 0.25 分' }).click();
+    await item.waitFor({ state: 'detached' });
+    assert.equal(await bestScoreOn(student.page), '9');
+
+    // An extension to 31 Dec 23:59, typed in Taipei time.
     await page.getByTestId('ta-tab-extensions').click();
-    await page.getByTestId('extension-form').waitFor();
+    const form = page.getByTestId('extension-form');
+    await form
+      .locator('select[name="student"] option', { hasText: 'B12901001' })
+      .waitFor({ state: 'attached' });
+    await form
+      .locator('select[name="student"]')
+      .selectOption({ label: '王小明 Wang Hsiao-Ming (B12901001)' });
+    await form.locator('input[name="dueAt"]').fill('2026-12-31T23:59');
+    await form.locator('input[name="reason"]').fill('生病 sick leave');
+    await form.getByRole('button').click();
+    await page.getByTestId('extension-B12901001').waitFor();
+    const granted = await platform.db.prisma.extension.findFirstOrThrow({ where: { assignmentId: DEMO_ID } });
+    assert.equal(granted.dueAt.toISOString(), '2026-12-31T15:59:00.000Z');
     await page.screenshot({ path: `${SHOTS}/ta-extensions.png` });
     await page.goto(`${platform.url}/zh-TW/ta/roster`);
     await page
@@ -149,6 +191,16 @@ test('a TA regrades Q1, releases the answers and exports the gradebook', { skip 
     await page.getByTestId('roster-preview-button').click();
     await page.getByTestId('roster-preview').waitFor();
     await page.screenshot({ path: `${SHOTS}/ta-roster.png` });
+    assert.match(
+      await page.getByTestId('roster-preview').innerText(),
+      /1 位新學生 · 0 位已有帳號 · 1 筆有問題/,
+    );
+    await page.getByTestId('roster-import-button').click();
+    await page.getByTestId('roster-credentials').locator('code').waitFor();
+    const created = await platform.db.prisma.user.findUniqueOrThrow({
+      where: { email: 'b12901003@ntu.edu.tw' },
+    });
+    assert.equal(created.name, '陳大文');
 
     assert.deepEqual([...student.problems, ...ta.problems], []);
   } finally {

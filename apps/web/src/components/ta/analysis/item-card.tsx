@@ -44,7 +44,10 @@ export function ItemCard({ item, multipart }: { item: ItemStats; multipart: bool
             <Bar share={o.share} label={`${o.optionId}: ${percent(o.share)}`} highlight={o.isKey} />
             <span className="ta-bar-value">
               {o.count} ({percent(o.share)}){' '}
-              <span className="muted small">
+              <span
+                className="muted small"
+                title={t('taGroupCountsLong', { upper: o.upperCount, lower: o.lowerCount })}
+              >
                 {t('taGroupCounts', { upper: o.upperCount, lower: o.lowerCount })}
               </span>
             </span>

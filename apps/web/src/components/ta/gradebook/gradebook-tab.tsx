@@ -101,7 +101,7 @@ export function GradebookTab({ assignmentId }: { assignmentId: string }) {
           <thead>
             <tr>
               {studentColumns.map((c) => header(c.column, t(c.label)))}
-              {questions.map((q) => header(`q:${q.id}`, t('question', { n: q.number })))}
+              {questions.map((q) => header(`q:${q.id}`, t('taQuestionShort', { n: q.number })))}
             </tr>
           </thead>
           <tbody>

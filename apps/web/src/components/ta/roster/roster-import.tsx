@@ -40,7 +40,7 @@ export function RosterImport() {
   const error = preview.error ?? importRoster.error;
 
   return (
-    <section className="card ta-wide" data-testid="roster-import">
+    <section className="card ta-wide ta-stack" data-testid="roster-import">
       <p>
         <Link href={`/${locale}/ta`}>{t('taBackToConsole')}</Link>
       </p>

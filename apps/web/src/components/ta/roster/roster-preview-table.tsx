@@ -23,7 +23,7 @@ export function RosterPreviewTable({ preview }: { preview: RosterPreview }) {
         {t('taRosterCounts', {
           fresh: count('new'),
           update: count('update'),
-          errors: count('error') + preview.errors.length,
+          errors: count('error') + new Set(preview.errors.map((e) => e.line)).size,
         })}
       </p>
       {preview.errors.length > 0 && (
