@@ -6,5 +6,6 @@ export default async function Home({ params }: { params: Promise<{ locale: strin
   const { locale } = await params;
   const user = await currentUser();
   if (!user) redirect(`/${locale}/sign-in`);
+  if (user.role === 'TA') redirect(`/${locale}/ta`);
   return <AssignmentList />;
 }
