@@ -12,9 +12,9 @@ import { oneHot, toDistribution } from './sampling/distribution.ts';
 import { greedy, type SamplingParams, validateSamplingParams } from './sampling/params.ts';
 import { Rng } from './sampling/rng.ts';
 import type { AcceptRatioFn, ResidualFn } from './speculative/acceptance.ts';
+import { AdaptiveGamma } from './speculative/adaptive-gamma.ts';
 import { CostAwareGamma, type SpeculationCosts } from './speculative/cost-aware-gamma.ts';
 import type { Drafter, Proposal } from './speculative/drafters/types.ts';
-import { nextGamma } from './speculative/gamma.ts';
 import { verifyDraft } from './speculative/verify.ts';
 
 export interface GenerateOptions {
@@ -32,8 +32,13 @@ export interface GenerateOptions {
   drafter?: Drafter;
   /** Tokens drafted per step (default 4); the starting value when adaptive. */
   gamma?: number;
-  /** Grow γ by 2 after a fully accepted draft, shrink by 1 otherwise, within [1, maxGamma]. */
+  /**
+   * Grow γ by 2 after a fully accepted draft, shrink by 1 otherwise, within [1, maxGamma]; and
+   * pause drafting while the acceptance and step times measured so far say it loses time.
+   */
   adaptiveGamma?: boolean;
+  /** With adaptiveGamma: pause drafting that loses time (default true); false = the bare schedule. */
+  pauseUnprofitableDrafting?: boolean;
   /** Upper bound for adaptive γ (default: gamma). */
   maxGamma?: number;
   /**
@@ -89,6 +94,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     );
   }
   const costAware = options.costs && drafter ? new CostAwareGamma(options.costs, gammaLimit) : undefined;
+  const adaptive =
+    !costAware && options.adaptiveGamma && drafter
+      ? new AdaptiveGamma(gamma, gammaLimit, options.pauseUnprofitableDrafting ?? true)
+      : undefined;
   const stopTokens = options.stopAtEos === false ? new Set<number>() : new Set([eosTokenId, bosTokenId]);
   const rng = new Rng(options.seed ?? 1);
   const greedyMode = sampling.temperature === 0;
@@ -105,10 +114,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       break;
     }
     if (costAware) gamma = costAware.next();
+    else if (adaptive) gamma = adaptive.next();
     const draftLength = drafter ? Math.min(gamma, room - 1) : 0;
+    const stepStart = performance.now();
     const proposal: Proposal =
       draftLength > 0 ? await drafter!.propose(context, draftLength, sampling, rng) : { tokens: [] };
     const drafts = proposal.tokens.slice(0, draftLength);
+    const drafted = performance.now();
 
     const pending = context.slice(cache.length);
     const logits = await target.forward([...pending, ...drafts], cache);
@@ -128,6 +140,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       acceptRatio: options.acceptRatio,
     });
     cache.truncate(context.length + acceptedCount);
+    const verified = performance.now();
 
     const stopAt = tokens.findIndex((t) => stopTokens.has(t));
     const kept = stopAt === -1 ? tokens : tokens.slice(0, stopAt);
@@ -139,8 +152,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       stopReason = 'eos';
       break;
     }
-    if (costAware) costAware.observe(drafts.length, acceptedCount);
-    else if (options.adaptiveGamma) gamma = nextGamma(gamma, drafts.length, acceptedCount, gammaLimit);
+    costAware?.observe(drafts.length, acceptedCount);
+    adaptive?.observe({
+      drafted: drafts.length,
+      accepted: acceptedCount,
+      draftMs: drafted - stepStart,
+      verifyMs: verified - drafted,
+    });
   }
 
   return {

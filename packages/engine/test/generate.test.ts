@@ -53,6 +53,7 @@ describe('generate on stories260K', {
           drafter,
           gamma,
           adaptiveGamma,
+          pauseUnprofitableDrafting: false, // the bare schedule: its forward counts are checked below
           maxGamma: 6,
         });
         assert.deepEqual(
@@ -67,6 +68,25 @@ describe('generate on stories260K', {
           assert.equal(spec.metrics.draftForwards, spec.metrics.drafted);
         }
       }
+    }
+  });
+
+  test('adaptive γ that pauses drafting still gives exactly the plain greedy tokens', async () => {
+    const prompt = 'Once upon a time, there was a little girl named Lily. Lily';
+    const plain = await generate({ target: model, tokenizer, prompt, maxTokens: 120 });
+    for (const drafter of [new NgramDrafter(), new ModelDrafter(draft)]) {
+      const spec = await generate({
+        target: model,
+        tokenizer,
+        prompt,
+        maxTokens: 120,
+        drafter,
+        gamma: 4,
+        adaptiveGamma: true,
+      });
+      assert.deepEqual(spec.tokens, plain.tokens, drafter.name);
+      // Paused or not, every step is counted: the accepted drafts plus one token each.
+      assert.equal(spec.metrics.generatedTokens, spec.metrics.accepted + spec.metrics.targetForwards);
     }
   });
 

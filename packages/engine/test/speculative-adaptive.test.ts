@@ -1,0 +1,74 @@
+// Adaptive γ's pause, driven by synthetic step timings (deterministic: no clock involved).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { AdaptiveGamma } from '../src/speculative/adaptive-gamma.ts';
+
+interface Machine {
+  plainMs: number;
+  draftMsPerToken: number;
+  verifyExtraMsPerToken: number;
+}
+
+/** Runs `steps` steps; `accept(γ)` says how many of γ drafts the target keeps. Returns each step's γ. */
+function drive(policy: AdaptiveGamma, machine: Machine, steps: number, accept: (gamma: number) => number) {
+  const gammas: number[] = [];
+  for (let step = 0; step < steps; step++) {
+    const gamma = policy.next();
+    gammas.push(gamma);
+    const accepted = gamma > 0 ? accept(gamma) : 0;
+    policy.observe({
+      drafted: gamma,
+      accepted,
+      draftMs: gamma * machine.draftMsPerToken,
+      verifyMs: machine.plainMs + gamma * machine.verifyExtraMsPerToken,
+    });
+  }
+  return gammas;
+}
+
+// Target on ort, draft model on ts: verify nearly free, drafts ~5% of a step.
+const cheap: Machine = { plainMs: 1.3, draftMsPerToken: 0.07, verifyExtraMsPerToken: 0.06 };
+// Target on ts with a draft as big as the target: each drafted token costs two steps.
+const costly: Machine = { plainMs: 2, draftMsPerToken: 2, verifyExtraMsPerToken: 2 };
+
+describe('adaptive γ with a pause', () => {
+  test('times a plain step first, then follows +2 / −1 while drafting pays', () => {
+    const policy = new AdaptiveGamma(2, 8);
+    const gammas = drive(policy, cheap, 8, (gamma) => gamma); // every draft accepted
+    assert.deepEqual(gammas, [0, 0, 2, 4, 6, 8, 8, 8]);
+    assert.equal(policy.isPaused, false);
+    const costs = policy.costs!;
+    assert.ok(Math.abs(costs.draft - 0.07 / 1.3) < 1e-9, `draft ${costs.draft}`);
+    assert.ok(Math.abs(costs.verify[1]! - (1 + 0.06 / 1.3)) < 1e-9, `verify ${costs.verify}`);
+  });
+
+  test('keeps drafting cheap drafts at modest acceptance, pauses when nothing is accepted', () => {
+    const modest = new AdaptiveGamma(4, 8);
+    let step = 0;
+    const gammas = drive(modest, cheap, 60, () => (step++ % 3 === 0 ? 1 : 0)); // α ≈ 0.3 at γ = 1
+    assert.ok(
+      gammas.slice(10).every((g) => g >= 1),
+      `γ ${gammas}`,
+    );
+    const hopeless = new AdaptiveGamma(4, 8);
+    const later = drive(hopeless, cheap, 80, () => 0).slice(20);
+    assert.ok(later.filter((g) => g > 0).length <= 4, `γ ${later}`);
+    assert.ok(hopeless.isPaused);
+  });
+
+  test('pauses a drafter that costs more than it saves even when all is accepted, probing ever more rarely', () => {
+    const policy = new AdaptiveGamma(4, 8);
+    const gammas = drive(policy, costly, 200, (gamma) => gamma);
+    const probes = gammas.flatMap((g, i) => (i > 10 && g > 0 ? [i] : []));
+    assert.ok(probes.length >= 3 && probes.length <= 6, `probes at ${probes}`);
+    assert.ok(probes.at(-1)! - probes.at(-2)! > probes[1]! - probes[0]!, 'probes back off');
+    assert.ok(policy.alpha > 0.9);
+  });
+
+  test('without the pause it is the bare schedule: never γ = 0', () => {
+    const policy = new AdaptiveGamma(4, 8, false);
+    const gammas = drive(policy, costly, 30, () => 0);
+    assert.deepEqual(gammas.slice(0, 5), [4, 3, 2, 1, 1]);
+    assert.ok(gammas.every((g) => g >= 1));
+  });
+});
