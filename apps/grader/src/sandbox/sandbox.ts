@@ -32,18 +32,71 @@ export const defaultLimits: SandboxLimits = {
 
 // Runs before the student's code: captures the builtins the harness needs (so the student cannot
 // swap them), installs a capped console and returns the harness the host keeps references to.
-const prelude = (maxConsoleChars: number) => `(() => {
+// Results are rebuilt as plain data INSIDE the isolate, under the call's timeout: a getter, a Proxy
+// or an oversized array is dealt with there, never while the host copies the value out.
+const prelude = (limits: SandboxLimits) => `(() => {
   const apply = Reflect.apply;
   const isArray = Array.isArray;
+  const isView = ArrayBuffer.isView;
+  const keys = Object.keys;
+  const define = Object.defineProperty;
+  const tagOf = Function.prototype.call.bind(Object.prototype.toString);
   const join = Function.prototype.call.bind(Array.prototype.join);
   const map = Function.prototype.call.bind(Array.prototype.map);
   const toString = String;
+  const ErrorType = Error;
+  const TypeErrorType = TypeError;
+  const views = { Float32Array, Float64Array, Int8Array, Int16Array, Int32Array, Uint8Array, Uint16Array, Uint32Array, Uint8ClampedArray };
+  const maxLength = ${limits.maxResultLength};
+  const tooLarge = (n) => new ErrorType('__RESULT_TOO_LARGE__ ' + n);
+  const put = (target, key, value) => define(target, key, { value, writable: true, enumerable: true, configurable: true });
+  const plain = (value, depth) => {
+    if (typeof value === 'function' || typeof value === 'symbol') throw new TypeErrorType('a ' + typeof value + ' is not plain data');
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > 8) throw new TypeErrorType('the result is nested more than 8 levels deep');
+    if (isView(value)) {
+      const View = views[tagOf(value).slice(8, -1)] || Float64Array;
+      const n = value.length;
+      if (n > maxLength) throw tooLarge(n);
+      const out = new View(n);
+      for (let i = 0; i < n; i++) out[i] = value[i];
+      return out;
+    }
+    if (isArray(value)) {
+      const n = value.length;
+      if (n > maxLength) throw tooLarge(n);
+      const out = [];
+      for (let i = 0; i < n; i++) put(out, i, plain(value[i], depth + 1));
+      return out;
+    }
+    const tag = tagOf(value);
+    if (tag !== '[object Object]') {
+      const kind = tag.slice(8, -1);
+      throw new TypeErrorType('a ' + kind + ' is not plain data' + (kind === 'Promise' ? ' (the function must be synchronous; await is not available)' : ''));
+    }
+    const names = keys(value);
+    if (names.length > 64) throw new TypeErrorType('the result object has more than 64 keys');
+    const out = {};
+    for (const name of names) put(out, name, plain(value[name], depth + 1));
+    return out;
+  };
+  const isError = (e) => { try { return e instanceof ErrorType; } catch { return false; } };
+  const guarded = (task) => {
+    try {
+      return task();
+    } catch (e) {
+      if (isError(e)) throw e;
+      let shown;
+      try { shown = typeof e === 'symbol' ? 'a symbol' : toString(e); } catch { shown = 'a ' + typeof e; }
+      throw new ErrorType('threw a value that is not an Error: ' + shown.slice(0, 200));
+    }
+  };
   let printed = '';
   const print = (...parts) => {
-    if (printed.length >= ${maxConsoleChars}) return;
+    if (printed.length >= ${limits.maxConsoleChars}) return;
     let line;
     try { line = join(map(parts, (p) => toString(p)), ' '); } catch { line = '[unprintable value]'; }
-    printed = (printed + line + '\\n').slice(0, ${maxConsoleChars});
+    printed = (printed + line + '\\n').slice(0, ${limits.maxConsoleChars});
   };
   globalThis.console = Object.freeze({ log: print, error: print, warn: print, info: print });
   let entries = {};
@@ -55,10 +108,12 @@ const prelude = (maxConsoleChars: number) => `(() => {
         if (typeof value === 'function') found[name] = value;
       }
       entries = found;
-      return Object.keys(found);
+      return keys(found);
     },
-    call(name, args) { return apply(entries[name], undefined, args); },
-    callKeepingArgs(name, args) { const result = apply(entries[name], undefined, args); return [result, args]; },
+    call(name, args) { return guarded(() => plain(apply(entries[name], undefined, args), 0)); },
+    callKeepingArgs(name, args) {
+      return guarded(() => [plain(apply(entries[name], undefined, args), 0), plain(args, 0)]);
+    },
     consoleOutput() { return printed; },
   };
 })()`;
@@ -85,7 +140,7 @@ export class Sandbox {
     const isolate = new ivm.Isolate({ memoryLimit: limits.memoryMb });
     try {
       const context = isolate.createContextSync();
-      const harness = context.evalSync(prelude(limits.maxConsoleChars), { reference: true }) as ivm.Reference;
+      const harness = context.evalSync(prelude(limits), { reference: true }) as ivm.Reference;
       const get = (name: string) => harness.getSync(name, { reference: true }) as ivm.Reference;
       const sandbox = new Sandbox(
         isolate,
@@ -220,18 +275,27 @@ export class Sandbox {
         `Your code went over the ${this.limits.memoryMb} MB memory limit while ${doing}`,
       );
     }
+    const tooLarge = /__RESULT_TOO_LARGE__ (\d+)/.exec(message);
+    if (tooLarge) {
+      return new StudentCodeError(
+        'output',
+        `While ${doing}: the result has ${tooLarge[1]} elements; the limit is ${this.limits.maxResultLength}`,
+      );
+    }
     if (/timed out/i.test(message)) {
       return new StudentCodeError(
         'timeout',
         `Your code ran longer than ${this.limits.callTimeoutMs / 1000} s while ${doing} (an endless loop?)`,
       );
     }
-    if (/could not be cloned|non-transferable|#<Promise>|Promise/i.test(message)) {
+    if (/could not be cloned|is not plain data|nested more than|more than 64 keys/i.test(message)) {
       return new StudentCodeError(
         'result',
         `While ${doing}: the result must be plain data (numbers, arrays, typed arrays, plain objects), not ${message}`,
       );
     }
+    if (message.startsWith('threw a value'))
+      return new StudentCodeError('runtime', `Your code ${message} (while ${doing})`);
     return new StudentCodeError('runtime', `Your code threw while ${doing}: ${message}`);
   }
 }
