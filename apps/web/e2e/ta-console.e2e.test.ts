@@ -42,7 +42,7 @@ async function signIn(context: BrowserContext, locale: string, email: string, pa
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
   // The account's own language wins after signing in.
-  await page.waitForURL(/\/(zh-TW|en)$/);
+  await page.waitForURL(/\/(zh-TW|en)(\/ta)?$/); // TAs land on the TA console
   return { page, problems };
 }
 
