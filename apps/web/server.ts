@@ -40,7 +40,7 @@ const app = next({ dev: false, dir, hostname: host, port });
 await app.prepare();
 const nextHandler = app.getRequestHandler();
 
-createServer((req, res) => {
+const server = createServer((req, res) => {
   if (req.url?.startsWith('/api/trpc/')) {
     toFetchRequest(req)
       .then((request) => handleTrpcRequest(request))
@@ -54,3 +54,12 @@ createServer((req, res) => {
   }
   void nextHandler(req, res);
 }).listen(port, host, () => console.log(`web: listening on http://${host}:${port}`));
+
+// Finish the requests in flight, then exit (a normal exit also lets --cpu-prof write its profile).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+    server.closeIdleConnections();
+  });
+}
