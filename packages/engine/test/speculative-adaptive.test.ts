@@ -32,22 +32,22 @@ const cheap: Machine = { plainMs: 1.3, draftMsPerToken: 0.07, verifyExtraMsPerTo
 const costly: Machine = { plainMs: 2, draftMsPerToken: 2, verifyExtraMsPerToken: 2 };
 
 describe('adaptive γ with a pause', () => {
-  test('times a plain step first, then follows +2 / −1 while drafting pays', () => {
+  test('drafts in the prefill step, times one plain step, then follows +2 / −1 while drafting pays', () => {
     const policy = new AdaptiveGamma(2, 8);
     const gammas = drive(policy, cheap, 8, (gamma) => gamma); // every draft accepted
-    assert.deepEqual(gammas, [0, 0, 2, 4, 6, 8, 8, 8]);
+    assert.deepEqual(gammas, [2, 0, 4, 6, 8, 8, 8, 8]);
     assert.equal(policy.isPaused, false);
-    const costs = policy.costs!;
-    assert.ok(Math.abs(costs.draft - 0.07 / 1.3) < 1e-9, `draft ${costs.draft}`);
-    assert.ok(Math.abs(costs.verify[1]! - (1 + 0.06 / 1.3)) < 1e-9, `verify ${costs.verify}`);
+    assert.ok(policy.measuredSpeedup! > 3, `measured speedup ${policy.measuredSpeedup}`);
   });
 
   test('keeps drafting cheap drafts at modest acceptance, pauses when nothing is accepted', () => {
     const modest = new AdaptiveGamma(4, 8);
     let step = 0;
     const gammas = drive(modest, cheap, 60, () => (step++ % 3 === 0 ? 1 : 0)); // α ≈ 0.3 at γ = 1
+    // A draft of 3 that loses pauses it; probes of one draft then show that drafting pays.
+    assert.ok(gammas.includes(0, 4), `γ ${gammas}`);
     assert.ok(
-      gammas.slice(10).every((g) => g >= 1),
+      gammas.slice(-20).every((g) => g >= 1),
       `γ ${gammas}`,
     );
     const hopeless = new AdaptiveGamma(4, 8);
@@ -62,7 +62,7 @@ describe('adaptive γ with a pause', () => {
     const probes = gammas.flatMap((g, i) => (i > 10 && g > 0 ? [i] : []));
     assert.ok(probes.length >= 3 && probes.length <= 6, `probes at ${probes}`);
     assert.ok(probes.at(-1)! - probes.at(-2)! > probes[1]! - probes[0]!, 'probes back off');
-    assert.ok(policy.alpha > 0.9);
+    assert.ok(policy.measuredSpeedup! < 1);
   });
 
   test('without the pause it is the bare schedule: never γ = 0', () => {

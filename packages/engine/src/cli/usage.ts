@@ -14,7 +14,8 @@ Options:
   --ngram-min <n>       shortest n-gram to match (default 1)
   --ngram-max <n>       longest n-gram to match (default 3)
   --gamma <n>           tokens drafted per step (default 4)
-  --adaptive            adapt γ: +2 after a fully accepted draft, −1 otherwise, within [1, gamma]
+  --adaptive            adapt γ: +2 after a fully accepted draft, −1 otherwise, within [1, gamma];
+                        drafting pauses (γ = 0, probing now and then) while it is measured to lose time
   --cost-aware          γ in [0, gamma] maximising expected tokens per unit time, from the running
                         acceptance and draft/verify costs measured on these models at start-up
   --temperature <t>     0 = greedy (default 0)
