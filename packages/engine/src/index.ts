@@ -35,6 +35,8 @@ export {
   referenceAcceptRatio,
   referenceResidual,
 } from './speculative/acceptance.ts';
+export { AdaptiveGamma, type StepObservation } from './speculative/adaptive-gamma.ts';
+export { type Calibration, formatCalibration, measureSpeculationCosts } from './speculative/calibrate.ts';
 export { chiSquarePValue, chiSquareTest, type GoodnessOfFit } from './speculative/chi-square.ts';
 export {
   bestGamma,
