@@ -8,7 +8,11 @@ import { buildWebIfStale, startGrader, startWebServer } from './platform.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const database = await openPlatformDatabase({
-  log: (line) => /ERROR|FATAL|Initialising|listening/.test(line) && console.log(`[postgres] ${line}`),
+  // Errors and the start-up lines; "starting up" is only our readiness probe knocking early.
+  log: (line) =>
+    /ERROR|FATAL|Initialising|listening/.test(line) &&
+    !/starting up/.test(line) &&
+    console.log(`[postgres] ${line}`),
 });
 if (database.applied.length) console.log(`Applied migrations: ${database.applied.join(', ')}`);
 const prisma = createPrisma(database.url, { poolSize: 2 });
