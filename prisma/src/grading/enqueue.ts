@@ -36,27 +36,30 @@ export async function enqueueSubmission(
   boss: PgBoss,
   input: SubmissionInput,
 ): Promise<{ submissionId: string }> {
-  return prisma.$transaction(async (tx) => {
-    const assignment = await tx.assignment.findUnique({
-      where: { id: input.assignmentId },
-      select: { kind: true },
-    });
-    if (!assignment) throw new GradingInputError(`Assignment ${input.assignmentId} does not exist`);
-    if (assignment.kind !== 'CODE')
-      throw new GradingInputError(`Assignment ${input.assignmentId} is not a code assignment`);
-    const submission = await tx.codeSubmission.create({
-      data: {
-        userId: input.userId,
-        assignmentId: input.assignmentId,
-        blankId: input.blankId,
-        code: input.code,
-        maxScore: input.maxScore,
-      },
-      select: { id: true },
-    });
-    await sendGradeJob(boss, submission.id, tx);
-    return { submissionId: submission.id };
-  });
+  return prisma.$transaction(
+    async (tx) => {
+      const assignment = await tx.assignment.findUnique({
+        where: { id: input.assignmentId },
+        select: { kind: true },
+      });
+      if (!assignment) throw new GradingInputError(`Assignment ${input.assignmentId} does not exist`);
+      if (assignment.kind !== 'CODE')
+        throw new GradingInputError(`Assignment ${input.assignmentId} is not a code assignment`);
+      const submission = await tx.codeSubmission.create({
+        data: {
+          userId: input.userId,
+          assignmentId: input.assignmentId,
+          blankId: input.blankId,
+          code: input.code,
+          maxScore: input.maxScore,
+        },
+        select: { id: true },
+      });
+      await sendGradeJob(boss, submission.id, tx);
+      return { submissionId: submission.id };
+    },
+    { maxWait: 10_000, timeout: 10_000 },
+  );
 }
 
 /** Queues grading of an existing submission inside `tx`; the first job of a submission has its id. */
