@@ -5,7 +5,8 @@ import { hw3CodeBlanks, validateCodeBlank } from '@infer-lab/quiz';
 
 export const CODE_BLANKS_ID = 'hw3-code-blanks';
 
-function taipeiEndOfDay(from: Date, days: number): Date {
+/** 23:59:59 in Asia/Taipei (UTC+8, no daylight saving) of the day `days` after `from`. */
+export function taipeiEndOfDay(from: Date, days: number): Date {
   const taipei = new Date(from.getTime() + 8 * 3600_000 + days * 86400_000);
   return new Date(
     Date.UTC(taipei.getUTCFullYear(), taipei.getUTCMonth(), taipei.getUTCDate(), 23, 59, 59) - 8 * 3600_000,

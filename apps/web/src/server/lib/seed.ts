@@ -2,13 +2,14 @@
 // closed, and an open demo whose deadline is 14 days after seeding, so every flow can be tried
 // today) and the HW3 code blanks, open like the demo.
 import type { PrismaClient } from '@infer-lab/db';
+import { seedCodeBlanks, taipeiEndOfDay } from '@infer-lab/grader/seed';
 import { hw3Quiz, type QuizContent, validateQuizContent } from '@infer-lab/quiz';
 import { hashPassword } from './auth/passwords.ts';
 
 export const COURSE_ID = 'ml-2026-spring';
 export const HW3_ID = 'hw3-2026-spring';
 export const DEMO_ID = 'hw3-demo';
-export const CODE_ID = 'hw3-code-blanks';
+export { CODE_BLANKS_ID as CODE_ID } from '@infer-lab/grader/seed';
 
 export const demoAccounts = [
   {
@@ -36,14 +37,6 @@ export const demoAccounts = [
     section: null,
   },
 ] as const;
-
-/** 23:59:59 in Asia/Taipei (UTC+8, no daylight saving) of the day `days` after `from`. */
-export function taipeiEndOfDay(from: Date, days: number): Date {
-  const taipei = new Date(from.getTime() + 8 * 3600_000 + days * 86400_000);
-  return new Date(
-    Date.UTC(taipei.getUTCFullYear(), taipei.getUTCMonth(), taipei.getUTCDate(), 23, 59, 59) - 8 * 3600_000,
-  );
-}
 
 function checkedContent(content: QuizContent): QuizContent {
   const result = validateQuizContent(content);
@@ -93,18 +86,6 @@ export async function seedIfEmpty(prisma: PrismaClient, now = new Date()): Promi
         releaseAt: new Date(demoDue.getTime() + 3 * 86400_000),
       },
     ];
-    // The code blanks (@infer-lab/quiz hw3CodeBlanks), open like the demo quiz.
-    await tx.assignment.create({
-      data: {
-        id: CODE_ID,
-        courseId: COURSE_ID,
-        kind: 'CODE',
-        titleZh: 'HW3 程式填空',
-        titleEn: 'HW3 code blanks',
-        dueAt: demoDue,
-        releaseAt: new Date(demoDue.getTime() + 3 * 86400_000),
-      },
-    });
     for (const assignment of assignments) {
       await tx.assignment.create({ data: { ...assignment, courseId: COURSE_ID, kind: 'QUIZ' } });
       const version = await tx.quizVersion.create({
@@ -113,5 +94,7 @@ export async function seedIfEmpty(prisma: PrismaClient, now = new Date()): Promi
       await tx.assignment.update({ where: { id: assignment.id }, data: { currentVersionId: version.id } });
     }
   });
+  // The code blanks (@infer-lab/quiz hw3CodeBlanks), open like the demo quiz.
+  await seedCodeBlanks(prisma, now, COURSE_ID);
   return true;
 }
