@@ -96,7 +96,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const costAware = options.costs && drafter ? new CostAwareGamma(options.costs, gammaLimit) : undefined;
   const adaptive =
     !costAware && options.adaptiveGamma && drafter
-      ? new AdaptiveGamma(gamma, gammaLimit, options.pauseUnprofitableDrafting ?? true)
+      ? // Start small: a drafter earns a longer γ (+2 per fully accepted draft) before it costs much.
+        new AdaptiveGamma(1, gammaLimit, options.pauseUnprofitableDrafting ?? true)
       : undefined;
   const stopTokens = options.stopAtEos === false ? new Set<number>() : new Set([eosTokenId, bosTokenId]);
   const rng = new Rng(options.seed ?? 1);
