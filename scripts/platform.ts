@@ -81,15 +81,19 @@ export async function startWebServer(options: {
   quiet?: boolean;
   env?: Record<string, string>;
 }): Promise<RunningProcess> {
+  // A larger young generation means fewer scavenges per request under load.
   const child = spawn(
-    join(root, 'node_modules/.bin/next'),
-    ['start', '-p', String(options.port), '-H', '127.0.0.1'],
+    process.execPath,
+    ['--max-semi-space-size=32', '--import', 'tsx', join(webDir, 'server.ts')],
     {
       cwd: webDir,
       stdio: options.quiet ? 'ignore' : 'inherit',
       env: {
         ...process.env,
         ...options.env,
+        NODE_ENV: 'production',
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
         DATABASE_URL: options.databaseUrl,
         NEXT_TELEMETRY_DISABLED: '1',
       },

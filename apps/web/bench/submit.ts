@@ -108,7 +108,8 @@ async function phase(thinkMs: number, phaseMs = durationMs) {
         failures.set((error as Error).message, (failures.get((error as Error).message) ?? 0) + 1);
       }
       if (Date.now() > warmupEnd) latencies.push(performance.now() - t0);
-      await sleep(-Math.log(1 - Math.random()) * thinkMs);
+      // Think, but never past the end of the phase (so req/s is over the phase, not its tail).
+      await sleep(Math.min(-Math.log(1 - Math.random()) * thinkMs, Math.max(0, end - Date.now())));
     }
   }
   await Promise.all(cookies.map(student));
