@@ -22,7 +22,7 @@ describe('generate on stories260K', {
   });
 
   test("plain greedy decoding from BOS reproduces llama2.c's run.c", async () => {
-    const reference = readFixture('stories260K-greedy.txt').fields.ids!.split(' ').map(Number);
+    const reference = readFixture('tinystories-260k-greedy.txt').fields.ids!.split(' ').map(Number);
     const result = await generate({ target: model, tokenizer, prompt: [1], maxTokens: 200 });
     assert.deepEqual(result.tokens, reference);
     assert.equal(result.stopReason, 'max-tokens');

@@ -12,7 +12,7 @@ import { readLlama2cCheckpoint } from '../src/weights/llama2c.ts';
 import { missing, readFixture, stories260KDir } from './fixtures/paths.ts';
 
 const absent = missing(stories260KDir, ['checkpoint_legacy.bin', 'checkpoint_v1.bin', 'tokenizer.bin']);
-const reference = readFixture('stories260K-greedy.txt');
+const reference = readFixture('tinystories-260k-greedy.txt');
 const expectedIds = reference.fields.ids!.split(' ').map(Number);
 
 async function load(file: string, kernels: Kernels = referenceKernels) {

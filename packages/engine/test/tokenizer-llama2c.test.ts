@@ -13,7 +13,7 @@ const tokenizerPath = join(stories260KDir, 'tokenizer.bin');
 test("encode matches run.c's BPE, byte fallback included, and decode inverts it", async (t) => {
   if (absent) return t.skip(`stories260K not found: ${absent}`);
   const tokenizer = await readLlama2cTokenizer(tokenizerPath, 512);
-  const { fields } = readFixture('stories260K-encode.txt');
+  const { fields } = readFixture('tinystories-260k-encode.txt');
   const prompt = fields.prompt!;
   const ids = tokenizer.encode(prompt);
   assert.deepEqual(ids, [1, ...fields.ids!.split(' ').map(Number)]);
