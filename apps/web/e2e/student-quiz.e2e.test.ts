@@ -5,14 +5,11 @@ import { after, before, test } from 'node:test';
 import { hw3Quiz } from '@infer-lab/quiz';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ID } from '../src/server/lib/seed.ts';
+import { PNG_1x1 } from '../test/images.ts';
 import { chromiumMissing, launchChromium } from './browser.ts';
 import { startE2EPlatform } from './server.ts';
 
 const skip = chromiumMissing();
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let platform: Awaited<ReturnType<typeof startE2EPlatform>>;
 let browser: Browser;

@@ -10,16 +10,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import superjson from 'superjson';
 import { DEMO_ID } from '../src/server/lib/seed.ts';
 import type { AppRouter } from '../src/server/routers/app.ts';
+import { PNG_1x1 } from '../test/images.ts';
 import { keySheet } from '../test/sheets.ts';
 import { chromiumMissing, launchChromium } from './browser.ts';
 import { startE2EPlatform } from './server.ts';
 
 const skip = chromiumMissing();
 const SHOTS = 'test-results';
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let platform: Awaited<ReturnType<typeof startE2EPlatform>>;
 let browser: Browser;

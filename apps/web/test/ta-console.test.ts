@@ -4,13 +4,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hw3Quiz, type Question } from '@infer-lab/quiz';
 import { DEMO_ID } from '../src/server/lib/seed.ts';
+import { PNG_1x1 as PNG } from './images.ts';
 import { failure, startTestPlatform, type TestBrowser, type TestPlatform } from './platform.ts';
 import { keySheet, sheetWithWrong } from './sheets.ts';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let platform: TestPlatform;
 let ta: TestBrowser;

@@ -4,13 +4,10 @@ import { after, before, test } from 'node:test';
 import { hw3Quiz } from '@infer-lab/quiz';
 import { handleUploadGet, handleUploadPost } from '../src/server/lib/http-uploads.ts';
 import { DEMO_ID, HW3_ID } from '../src/server/lib/seed.ts';
+import { PNG_1x1 as PNG } from './images.ts';
 import { failure, startTestPlatform, type TestBrowser, type TestPlatform } from './platform.ts';
 import { keySheet } from './sheets.ts';
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]);
 const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([4, 0, 0, 0]), Buffer.from('WEBPVP8 ')]);
 
