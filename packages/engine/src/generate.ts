@@ -15,6 +15,7 @@ import type { AcceptRatioFn, ResidualFn } from './speculative/acceptance.ts';
 import { AdaptiveGamma } from './speculative/adaptive-gamma.ts';
 import { CostAwareGamma, type SpeculationCosts } from './speculative/cost-aware-gamma.ts';
 import type { Drafter, Proposal } from './speculative/drafters/types.ts';
+import type { GammaPolicy } from './speculative/gamma.ts';
 import { verifyDraft } from './speculative/verify.ts';
 
 export interface GenerateOptions {
@@ -46,6 +47,8 @@ export interface GenerateOptions {
    * maximise expected tokens per unit time (0 = a plain step); adaptiveGamma is ignored.
    */
   costs?: SpeculationCosts;
+  /** Any policy of your own choosing γ each step (0 = a plain step); overrides the two above. */
+  gammaPolicy?: GammaPolicy;
   residual?: ResidualFn;
   acceptRatio?: AcceptRatioFn;
   /** Stop at EOS, or at a generated BOS (llama2.c's end-of-story marker); default true. */
@@ -93,12 +96,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         `shorten it to at most ${maxSeqLen - 1} tokens to leave room for generation`,
     );
   }
-  const costAware = options.costs && drafter ? new CostAwareGamma(options.costs, gammaLimit) : undefined;
-  const adaptive =
-    !costAware && options.adaptiveGamma && drafter
-      ? // Start small: a drafter earns a longer γ (+2 per fully accepted draft) before it costs much.
-        new AdaptiveGamma(1, gammaLimit, options.pauseUnprofitableDrafting ?? true)
-      : undefined;
+  const policy = drafter ? gammaPolicyFor(options, gammaLimit) : undefined;
   const stopTokens = options.stopAtEos === false ? new Set<number>() : new Set([eosTokenId, bosTokenId]);
   const rng = new Rng(options.seed ?? 1);
   const greedyMode = sampling.temperature === 0;
@@ -114,8 +112,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       stopReason = generated.length >= maxTokens ? 'max-tokens' : 'context';
       break;
     }
-    if (costAware) gamma = costAware.next();
-    else if (adaptive) gamma = adaptive.next();
+    if (policy) {
+      gamma = policy.next();
+      if (!Number.isInteger(gamma) || gamma < 0)
+        throw new RangeError(`The γ policy must choose a whole number ≥ 0, got ${gamma}`);
+    }
     const draftLength = drafter ? Math.min(gamma, room - 1) : 0;
     const stepStart = performance.now();
     const proposal: Proposal =
@@ -124,10 +125,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const drafted = performance.now();
 
     const pending = context.slice(cache.length);
-    const logits = await target.forward([...pending, ...drafts], cache);
+    // p is needed at the last pending token and at each draft: γ + 1 rows.
+    const logits = await target.forward([...pending, ...drafts], cache, { logitsOfLast: drafts.length + 1 });
     const targetProbs = [];
-    for (let i = 0; i <= drafts.length; i++) {
-      const row = pending.length - 1 + i;
+    for (let row = 0; row <= drafts.length; row++) {
       targetProbs.push(toDistribution(logits.subarray(row * vocabSize, (row + 1) * vocabSize), sampling));
     }
     const draftProbs = drafts.map((token, i) => proposal.probs?.[i] ?? oneHot(token, vocabSize));
@@ -153,8 +154,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       stopReason = 'eos';
       break;
     }
-    costAware?.observe(drafts.length, acceptedCount);
-    adaptive?.observe({
+    policy?.observe({
       drafted: drafts.length,
       accepted: acceptedCount,
       draftMs: drafted - stepStart,
@@ -169,6 +169,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     stopReason,
     metrics: metrics.finish(drafter?.forwardCount ?? 0),
   };
+}
+
+function gammaPolicyFor(options: GenerateOptions, maxGamma: number): GammaPolicy | undefined {
+  if (options.gammaPolicy) return options.gammaPolicy;
+  if (options.costs) return new CostAwareGamma(options.costs, maxGamma);
+  // Start small: a drafter earns a longer γ (+2 per fully accepted draft) before it costs much.
+  if (options.adaptiveGamma) return new AdaptiveGamma(1, maxGamma, options.pauseUnprofitableDrafting ?? true);
+  return undefined;
 }
 
 function checkWholeNumber(name: string, value: number, min: number): void {

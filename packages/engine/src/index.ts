@@ -35,7 +35,7 @@ export {
   referenceAcceptRatio,
   referenceResidual,
 } from './speculative/acceptance.ts';
-export { AdaptiveGamma, type StepObservation } from './speculative/adaptive-gamma.ts';
+export { AdaptiveGamma } from './speculative/adaptive-gamma.ts';
 export { type Calibration, formatCalibration, measureSpeculationCosts } from './speculative/calibrate.ts';
 export { chiSquarePValue, chiSquareTest, type GoodnessOfFit } from './speculative/chi-square.ts';
 export {
@@ -44,11 +44,12 @@ export {
   expectedSpeedup,
   expectedTokens,
   type SpeculationCosts,
+  stepCost,
 } from './speculative/cost-aware-gamma.ts';
 export { ModelDrafter, type ModelDrafterOptions } from './speculative/drafters/model.ts';
 export { NgramDrafter, type NgramDrafterOptions, proposeByLookup } from './speculative/drafters/ngram.ts';
 export type { Drafter, Proposal } from './speculative/drafters/types.ts';
-export { nextGamma } from './speculative/gamma.ts';
+export { type GammaPolicy, nextGamma, RunningMean, type StepObservation } from './speculative/gamma.ts';
 export {
   checkLossless,
   defaultLosslessCases,

@@ -105,3 +105,28 @@ for (const dir of [kjvTargetDir, kjvDraftDir]) {
     await reference.dispose();
   });
 }
+
+test('logitsOfLast: n gives the last n rows of the full logits on both backends; a bad n is a RangeError', async (t) => {
+  const absent = missing(kjvTargetDir, modelFiles);
+  if (absent) return t.skip(`the project's model is not there yet: ${absent}`);
+  for (const backend of ['ts', 'ort'] as const) {
+    const { model, tokenizer } = await loadModel(kjvTargetDir, { backend });
+    const { vocabSize } = model.config;
+    const tokens = tokenizer.encode(PROMPT);
+    const full = await model.forward(tokens, model.newCache());
+    for (const n of [1, 3]) {
+      const cache = model.newCache();
+      const last = await model.forward(tokens, cache, { logitsOfLast: n });
+      assert.equal(last.length, n * vocabSize, `${backend}: ${n} rows`);
+      assert.ok(maxAbsDiff(last, full.subarray((tokens.length - n) * vocabSize)) < TOLERANCE, backend);
+      assert.equal(cache.length, tokens.length, `${backend}: every token still enters the cache`);
+    }
+    for (const bad of [0, tokens.length + 1, 1.5]) {
+      await assert.rejects(model.forward(tokens, model.newCache(), { logitsOfLast: bad }), {
+        name: 'RangeError',
+        message: new RegExp(`logitsOfLast must be a whole number from 1 to ${tokens.length}`),
+      });
+    }
+    await model.dispose?.();
+  }
+});

@@ -7,6 +7,7 @@ import { generate } from '../src/generate.ts';
 import type { CausalLM, Tokenizer } from '../src/model/types.ts';
 import { ModelDrafter } from '../src/speculative/drafters/model.ts';
 import { NgramDrafter } from '../src/speculative/drafters/ngram.ts';
+import type { GammaPolicy, StepObservation } from '../src/speculative/gamma.ts';
 import { readFixture } from './fixtures/paths.ts';
 import { loadStories260K, stories260KAbsent } from './generate-helpers.ts';
 
@@ -139,6 +140,40 @@ describe('generate on stories260K', {
     assert.ok(expensive.metrics.drafted <= 6, `drafted ${expensive.metrics.drafted} (probes only)`);
     // Same weights, so every draft is accepted and γ climbs to the maximum (clamped near the end).
     assert.ok(cheap.metrics.meanGamma! > 3.5, `mean γ ${cheap.metrics.meanGamma}`);
+  });
+
+  test('a γ policy of your own decides each step and sees what each step did', async () => {
+    const prompt = 'Once upon a time, there was a little girl named Lily. Lily';
+    const plain = await generate({ target: model, tokenizer, prompt, maxTokens: 40 });
+    const seen: StepObservation[] = [];
+    const alternating: GammaPolicy = {
+      next: () => (seen.length % 2 === 0 ? 3 : 0), // draft 3, then a plain step, and so on
+      observe: (step) => void seen.push(step),
+    };
+    const spec = await generate({
+      target: model,
+      tokenizer,
+      prompt,
+      maxTokens: 40,
+      drafter: new ModelDrafter(draft),
+      gammaPolicy: alternating,
+    });
+    assert.deepEqual(spec.tokens, plain.tokens);
+    assert.equal(seen.length, spec.metrics.targetForwards);
+    for (const [i, step] of seen.entries()) {
+      if (i % 2 === 1) assert.equal(step.drafted, 0);
+      else assert.ok(step.drafted <= 3 && step.accepted <= step.drafted);
+      assert.ok(step.draftMs >= 0 && step.verifyMs > 0);
+    }
+    assert.equal(
+      spec.metrics.drafted,
+      seen.reduce((sum, s) => sum + s.drafted, 0),
+    );
+    const broken: GammaPolicy = { next: () => -1, observe: () => {} };
+    await assert.rejects(
+      generate({ target: model, tokenizer, prompt, drafter: new ModelDrafter(draft), gammaPolicy: broken }),
+      /The γ policy must choose a whole number ≥ 0, got -1/,
+    );
   });
 
   test('plain sampling: same seed, same text; another seed, other text', async () => {

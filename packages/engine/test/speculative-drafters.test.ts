@@ -101,6 +101,39 @@ describe('ModelDrafter on stories260K', {
     }
   });
 
+  test('after sitting out more than maxCatchUp tokens it starts over from the last maxCatchUp', async () => {
+    let fed = 0; // tokens the drafter feeds the (real) model
+    const counting: CausalLM = {
+      name: model.name,
+      backend: model.backend,
+      config: model.config,
+      newCache: () => model.newCache(),
+      forward: (tokens, cache, options) => {
+        fed += tokens.length;
+        return model.forward(tokens, cache, options);
+      },
+    };
+    const drafter = new ModelDrafter(counting, { maxCatchUp: 8 });
+    const prompt = [1, 403, 407, 261, 378, 300, 301, 302, 303, 304, 305, 306];
+    await drafter.propose(prompt, 2, { temperature: 0 }, new Rng(1));
+    assert.equal(fed, prompt.length + 1, 'the prompt is fed whole, however long');
+    // Adaptive γ paused: 40 plain steps went by without the drafter.
+    const context = [...prompt, ...Array.from({ length: 40 }, (_, i) => 300 + i)];
+    fed = 0;
+    const after = await drafter.propose(context, 3, { temperature: 0 }, new Rng(1));
+    assert.equal(fed, 8 + 2, 'the last 8 context tokens, then the drafts');
+    assert.deepEqual(after.tokens, await greedyContinuation(context.slice(-8), 3));
+    // Afterwards it drafts and rolls back as usual from its window.
+    fed = 0;
+    const next = [...context, after.tokens[0]!, 7];
+    assert.deepEqual(
+      (await drafter.propose(next, 2, { temperature: 0 }, new Rng(1))).tokens,
+      await greedyContinuation(next.slice(-10), 2),
+    );
+    assert.equal(fed, 1 + 1, 'one new token after the rollback, then one draft');
+    assert.throws(() => new ModelDrafter(model, { maxCatchUp: 0 }), /maxCatchUp must be a whole number ≥ 1/);
+  });
+
   test('never drafts past the model’s maxSeqLen', async () => {
     const context = new Array(510).fill(403);
     const proposal = await new ModelDrafter(model).propose(context, 5, { temperature: 0 }, new Rng(1));

@@ -5,6 +5,7 @@ import {
   CostAwareGamma,
   expectedSpeedup,
   expectedTokens,
+  type SpeculationCosts,
 } from '../src/speculative/cost-aware-gamma.ts';
 
 const flatVerify = new Array(9).fill(1); // verification as cheap as one token (an ideal accelerator)
@@ -32,7 +33,7 @@ describe('cost-aware γ', () => {
     for (let step = 0; step < 40; step++) {
       const gamma = policy.next();
       gammas.push(gamma);
-      policy.observe(gamma, 0); // every draft rejected
+      policy.observe({ drafted: gamma, accepted: 0, draftMs: 0, verifyMs: 1 }); // every draft rejected
     }
     assert.ok(policy.alpha < 0.2, `α = ${policy.alpha}`);
     const probes = gammas.flatMap((g, i) => (g > 0 ? [i] : []));
@@ -42,9 +43,34 @@ describe('cost-aware γ', () => {
     const good = new CostAwareGamma({ draft: 0.05, verify: flatVerify }, 6);
     for (let step = 0; step < 10; step++) {
       const gamma = good.next();
-      good.observe(gamma, gamma); // every draft accepted
+      good.observe({ drafted: gamma, accepted: gamma, draftMs: 0, verifyMs: 1 }); // every draft accepted
     }
     assert.ok(good.alpha > 0.8);
     assert.equal(good.next(), 6);
+  });
+
+  test('knowing the calibration unit, it re-measures step costs as it runs and stops drafting that costs more than calibrated', () => {
+    // Calibrated as nearly free; really each drafted token adds 2 ms to a 1 ms step.
+    const run = (costs: SpeculationCosts) => {
+      const policy = new CostAwareGamma(costs, 4);
+      const gammas: number[] = [];
+      for (let step = 0; step < 60; step++) {
+        const gamma = policy.next();
+        gammas.push(gamma);
+        const accepted = gamma > 0 && step % 2 === 0 ? gamma : 0; // α ≈ 0.5
+        policy.observe({ drafted: gamma, accepted, draftMs: 0, verifyMs: 1 + 2 * gamma });
+      }
+      return { policy, gammas };
+    };
+    const remeasured = run({ draft: 0.01, verify: flatVerify, unitMs: 1 });
+    assert.ok(remeasured.gammas.slice(-30).filter((g) => g > 0).length <= 3, `γ ${remeasured.gammas}`);
+    assert.ok(Math.abs(remeasured.policy.cost(0) - 1) < 1e-9);
+    assert.ok(remeasured.policy.cost(1) > 2, `cost(1) = ${remeasured.policy.cost(1)}`);
+    // Without the unit the calibrated costs stand, and drafting goes on.
+    const trusted = run({ draft: 0.01, verify: flatVerify });
+    assert.ok(
+      trusted.gammas.slice(-30).every((g) => g > 0),
+      `γ ${trusted.gammas}`,
+    );
   });
 });

@@ -10,7 +10,13 @@
 import { existsSync } from 'node:fs';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { describeError, EngineError } from '../errors.ts';
-import type { CausalLM, KVCache, ModelConfig } from '../model/types.ts';
+import {
+  type CausalLM,
+  type ForwardOptions,
+  type KVCache,
+  logitRows,
+  type ModelConfig,
+} from '../model/types.ts';
 
 type Ort = typeof import('onnxruntime-node');
 
@@ -83,7 +89,11 @@ export class OrtModel implements CausalLM {
     return new OrtKVCache(this);
   }
 
-  async forward(tokens: readonly number[], kvCache: KVCache): Promise<Float32Array> {
+  async forward(
+    tokens: readonly number[],
+    kvCache: KVCache,
+    options?: ForwardOptions,
+  ): Promise<Float32Array> {
     if (!(kvCache instanceof OrtKVCache) || kvCache.owner !== this) {
       throw new TypeError(`This KV cache was not made by ${this.name}'s newCache()`);
     }
@@ -92,6 +102,7 @@ export class OrtModel implements CausalLM {
     const rows = tokens.length;
     const past = cache.length;
     if (rows === 0) return new Float32Array(0);
+    const outRows = logitRows(rows, options);
     if (past + rows > maxSeqLen) {
       throw new RangeError(
         `Sequence too long: ${past} cached + ${rows} new tokens exceed the model's maxSeqLen of ${maxSeqLen}`,
@@ -133,7 +144,8 @@ export class OrtModel implements CausalLM {
     );
     const logits = outputs.logits;
     if (!logits) throw new EngineError(`${this.name}: the ONNX model has no output "logits"`);
-    return logits.data as Float32Array; // a fresh array per run: ours to hand out
+    // A fresh array per run: ours to hand out. (The export computes every row's logits regardless.)
+    return (logits.data as Float32Array).subarray((rows - outRows) * vocabSize);
   }
 
   /** A [1, heads, keep, headDim] tensor of the rows of `tensor` whose `live` flag is 1. */

@@ -5,7 +5,7 @@
 import { defaultKernels } from '../kernels/index.ts';
 import type { Kernels } from '../kernels/types.ts';
 import { KVWorkspace, LlamaKVCache } from './cache.ts';
-import type { CausalLM, KVCache, ModelConfig } from './types.ts';
+import { type CausalLM, type ForwardOptions, type KVCache, logitRows, type ModelConfig } from './types.ts';
 import type { LlamaWeights } from './weights.ts';
 
 export class LlamaModel implements CausalLM {
@@ -32,8 +32,8 @@ export class LlamaModel implements CausalLM {
     return new LlamaKVCache(this.config, this);
   }
 
-  async forward(tokens: readonly number[], cache: KVCache): Promise<Float32Array> {
-    return this.forwardSync(tokens, cache);
+  async forward(tokens: readonly number[], cache: KVCache, options?: ForwardOptions): Promise<Float32Array> {
+    return this.forwardSync(tokens, cache, options);
   }
 
   /**
@@ -55,7 +55,7 @@ export class LlamaModel implements CausalLM {
     this.buffers = undefined;
   }
 
-  forwardSync(tokens: readonly number[], kvCache: KVCache): Float32Array {
+  forwardSync(tokens: readonly number[], kvCache: KVCache, options: ForwardOptions = {}): Float32Array {
     if (this.disposed) throw new Error(`${this.name} was disposed`);
     const cache = this.checkCache(kvCache);
     const { dim, hiddenDim, nHeads, nKvHeads, vocabSize, rmsNormEps, maxSeqLen } = this.config;
@@ -63,6 +63,7 @@ export class LlamaModel implements CausalLM {
     const rows = tokens.length;
     const start = cache.length;
     if (rows === 0) return new Float32Array(0);
+    const outRows = logitRows(rows, options);
     if (start + rows > maxSeqLen) {
       throw new RangeError(
         `Sequence too long: ${start} cached + ${rows} new tokens exceed the model's maxSeqLen of ${maxSeqLen}`,
@@ -119,10 +120,11 @@ export class LlamaModel implements CausalLM {
       addInPlace(x, xb, rows * dim);
     }
 
-    rmsNorm(xb, x, weights.finalNorm, rows, dim, rmsNormEps);
-    kernels.matmul(scratch.logits, xb, weights.output, rows, dim, vocabSize);
+    const last = x.subarray((rows - outRows) * dim, rows * dim);
+    rmsNorm(xb, last, weights.finalNorm, outRows, dim, rmsNormEps);
+    kernels.matmul(scratch.logits, xb, weights.output, outRows, dim, vocabSize);
     cache.advance(rows);
-    return scratch.logits.slice(0, rows * vocabSize);
+    return scratch.logits.slice(0, outRows * vocabSize);
   }
 
   private checkCache(cache: KVCache): LlamaKVCache {

@@ -25,6 +25,14 @@ export interface KVCache {
   truncate(length: number): void;
 }
 
+export interface ForwardOptions {
+  /**
+   * Return the logits of the last n positions only, [n × vocabSize]: a draft model catching up on
+   * many tokens needs one row, and the output head is most of a small model's work per token.
+   */
+  logitsOfLast?: number;
+}
+
 export interface CausalLM {
   readonly name: string;
   readonly backend: 'ts' | 'ort' | 'webgpu';
@@ -33,9 +41,10 @@ export interface CausalLM {
   /**
    * Runs `tokens` at positions cache.length … cache.length + tokens.length − 1, appends their keys
    * and values to the cache, and returns the logits of every input position, row-major
-   * [tokens.length × vocabSize]. Throws a RangeError naming maxSeqLen when the cache would overflow.
+   * [tokens.length × vocabSize] (or of the last `logitsOfLast` positions only). Throws a RangeError
+   * naming maxSeqLen when the cache would overflow.
    */
-  forward(tokens: readonly number[], cache: KVCache): Promise<Float32Array>;
+  forward(tokens: readonly number[], cache: KVCache, options?: ForwardOptions): Promise<Float32Array>;
   dispose?(): Promise<void> | void;
 }
 
@@ -45,4 +54,16 @@ export interface Tokenizer {
   readonly eosTokenId: number;
   encode(text: string, options?: { bos?: boolean }): number[];
   decode(tokens: readonly number[]): string;
+}
+
+/** How many logit rows a forward over `rows` tokens returns; a RangeError for a bad logitsOfLast. */
+export function logitRows(rows: number, options: ForwardOptions | undefined): number {
+  const n = options?.logitsOfLast;
+  if (n === undefined) return rows;
+  if (!Number.isInteger(n) || n < 1 || n > rows) {
+    throw new RangeError(
+      `logitsOfLast must be a whole number from 1 to ${rows} (the tokens given), got ${n}`,
+    );
+  }
+  return n;
 }

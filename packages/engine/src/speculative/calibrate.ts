@@ -59,7 +59,10 @@ export async function measureSpeculationCosts(
   const verify = verifyTimes.map((times) => median(times) / unit);
   verify[0] = 1;
   for (let k = 1; k < verify.length; k++) verify[k] = Math.max(verify[k]!, verify[k - 1]!);
-  return { costs: { draft: draft ? median(draftTimes) / unit : 0, verify }, targetStepMs: unit };
+  return {
+    costs: { draft: draft ? median(draftTimes) / unit : 0, verify, unitMs: unit },
+    targetStepMs: unit,
+  };
 }
 
 export function formatCalibration({ costs, targetStepMs }: Calibration): string {
