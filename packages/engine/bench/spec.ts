@@ -13,11 +13,16 @@
 // cost-aware (γ in [0, γ] maximising expected tokens per unit time from a running α and draft/verify
 // costs calibrated once at the start).
 // Speedup = plain decoding's time per token / the method's, each summed over the regime's prompts,
-// with a plain run paired right before every method run; every run generates exactly --tokens
-// tokens (EOS ignored) after one untimed warm-up. Time per token is that of the decoding phase: from
-// the end of the first step (which prefills the prompt, the same work for every method) to the
-// last token. Per prompt the fastest of --reps runs counts: on a shared machine other processes
-// only ever add time, so the minimum is the least disturbed measurement.
+// with a plain run paired with every method run (before it in even repetitions, after it in odd
+// ones, so a trend in the machine's speed favours neither); every run generates exactly --tokens
+// tokens (EOS ignored) after 10 s of untimed warm-up. Time per token is that of the decoding phase:
+// from the end of the first step (which prefills the prompt, the same work for every method) to the
+// last token. Per prompt, the median over --reps repetitions of the pair's ratio (plain time /
+// method time) counts, and a regime's speedup is the geometric mean over its prompts: pairing
+// cancels the slow drift of a shared machine's speed, the median its sporadic disturbances. (The
+// fastest-run estimator, Σ fastest plain / Σ fastest method, is kept in spec.json beside it.) An
+// A/A control measures plain decoding as if it were a method: how far it strays from 1× is the
+// measurement's resolution.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -45,7 +50,7 @@ const { values: flags } = parseArgs({
     'draft-backend': { type: 'string', default: 'ts' },
     threads: { type: 'string', default: '1' },
     tokens: { type: 'string', default: '120' },
-    reps: { type: 'string', default: '3' },
+    reps: { type: 'string', default: '6' },
     'max-gamma': { type: 'string', default: '8' },
     out: { type: 'string', default: join(repoRoot, 'bench-results') },
   },
@@ -88,22 +93,27 @@ const regimes: Regime[] = [
 
 type Policy = 'fixed' | 'adaptive' | 'cost-aware';
 
+type DrafterKind = 'draft' | 'ngram' | 'none';
+
 interface Method {
   key: string;
-  drafter: 'draft' | 'ngram' | null;
+  drafter: DrafterKind | null;
   gamma: number;
   policy: Policy;
 }
 
 const maxGamma = Number(flags['max-gamma']);
+const WARM_UP_MS = 10_000;
 const gammas = Array.from({ length: maxGamma }, (_, i) => i + 1);
-const series: { drafter: 'draft' | 'ngram'; policy: Policy; label: string; color: string; dash: string }[] = [
+const series: { drafter: DrafterKind; policy: Policy; label: string; color: string; dash: string }[] = [
   { drafter: 'draft', policy: 'fixed', label: 'draft model', color: '#1f77b4', dash: '' },
   { drafter: 'draft', policy: 'adaptive', label: 'draft, adaptive', color: '#1f77b4', dash: '6 4' },
   { drafter: 'draft', policy: 'cost-aware', label: 'draft, cost-aware', color: '#1f77b4', dash: '2 3' },
   { drafter: 'ngram', policy: 'fixed', label: 'n-gram', color: '#d62728', dash: '' },
   { drafter: 'ngram', policy: 'adaptive', label: 'n-gram, adaptive', color: '#d62728', dash: '6 4' },
   { drafter: 'ngram', policy: 'cost-aware', label: 'n-gram, cost-aware', color: '#d62728', dash: '2 3' },
+  // Plain decoding measured as if it were a method: its spread around 1× is the measurement's own.
+  { drafter: 'none', policy: 'fixed', label: 'A/A control: plain', color: '#888888', dash: '1 2' },
 ];
 const keyOf = (drafter: string, policy: Policy, gamma: number) => `${drafter}-${policy}-${gamma}`;
 const methods: Method[] = [
@@ -157,7 +167,10 @@ async function runOnce(
     drafter,
     gamma: Math.max(1, method.gamma),
     adaptiveGamma: method.policy === 'adaptive',
-    costs: method.policy === 'cost-aware' && method.drafter ? costs?.[method.drafter] : undefined,
+    costs:
+      method.policy === 'cost-aware' && (method.drafter === 'draft' || method.drafter === 'ngram')
+        ? costs?.[method.drafter]
+        : undefined,
     stopAtEos: false,
   });
   return {
@@ -176,7 +189,7 @@ async function calibrate(
   const calibration = await measureSpeculationCosts(target, draft, { maxGamma, rounds: 15 });
   console.log(`Calibration: ${formatCalibration(calibration)}`);
   const { costs } = calibration;
-  return { draft: costs, ngram: { draft: 0, verify: costs.verify } };
+  return { draft: costs, ngram: { ...costs, draft: 0 } };
 }
 
 function backendFlag(name: string, value: string | undefined): 'ts' | 'ort' {
@@ -184,9 +197,21 @@ function backendFlag(name: string, value: string | undefined): 'ts' | 'ort' {
   return value;
 }
 
-type Results = Record<string, Record<string, { speedup: number; acceptanceRate: number | null }>>;
+interface Cell {
+  /** Paired speedup: per prompt the median over repetitions of plain time / method time, geometric mean over prompts. */
+  speedup: number;
+  /** The other estimator, for comparison: Σ prompts fastest plain run / Σ prompts fastest method run. */
+  fastestSpeedup: number;
+  acceptanceRate: number | null;
+}
+type Results = Record<string, Record<string, Cell>>;
 
-async function measure(): Promise<{ results: Results; targetName: string; backend: string }> {
+async function measure(): Promise<{
+  results: Results;
+  samples: Record<string, Record<string, Sample[][]>>;
+  targetName: string;
+  backend: string;
+}> {
   const backend = backendFlag('target-backend', flags.backend ?? flags['target-backend']);
   const draftBackend = backendFlag('draft-backend', flags['draft-backend']);
   const tokens = Number(flags.tokens);
@@ -206,10 +231,14 @@ async function measure(): Promise<{ results: Results; targetName: string; backen
   for (const regime of regimes) {
     samples[regime.name] = {};
     for (const method of methods) samples[regime.name]![method.key] = regime.prompts.map(() => []);
-    for (const prompt of regime.prompts) {
-      await runOnce(target, draft, tokenizer, regime, prompt, methods[1]!, 16, 0); // warm-up, untimed
-      await runOnce(target, draft, tokenizer, regime, prompt, methods[0]!, 16, 0);
-    }
+  }
+  // Warm-up, untimed: a fresh process runs its first generations up to 1.5× slower (JIT tiers,
+  // onnxruntime's arenas) and takes some seconds to settle.
+  const warmUp = [methods[0]!, ...methods.filter((m) => m.gamma === 3 && m.drafter !== 'none')];
+  for (const started = performance.now(); performance.now() - started < WARM_UP_MS; ) {
+    for (const regime of regimes)
+      for (const prompt of regime.prompts)
+        for (const method of warmUp) await runOnce(target, draft, tokenizer, regime, prompt, method, 40, 0);
   }
   const costs = await calibrate(target, draft);
   const started = performance.now();
@@ -217,20 +246,21 @@ async function measure(): Promise<{ results: Results; targetName: string; backen
     for (const regime of regimes) {
       for (const [p, prompt] of regime.prompts.entries()) {
         for (const method of methods.slice(1)) {
-          // Paired: a plain run right before each method, so drifting load on the shared machine
-          // hits both sides of every ratio alike.
-          const plain = await runOnce(target, draft, tokenizer, regime, prompt, methods[0]!, tokens, 1 + rep);
-          const sample = await runOnce(
-            target,
-            draft,
-            tokenizer,
-            regime,
-            prompt,
-            method,
-            tokens,
-            1 + rep,
-            costs,
-          );
+          // Paired: a plain run next to each method, so drifting load on the shared machine hits
+          // both sides of every ratio alike; which runs first alternates, so a trend favours neither.
+          const runPlain = () =>
+            runOnce(target, draft, tokenizer, regime, prompt, methods[0]!, tokens, 1 + rep);
+          const runMethod = () =>
+            runOnce(target, draft, tokenizer, regime, prompt, method, tokens, 1 + rep, costs);
+          let plain: Sample;
+          let sample: Sample;
+          if (rep % 2 === 0) {
+            plain = await runPlain();
+            sample = await runMethod();
+          } else {
+            sample = await runMethod();
+            plain = await runPlain();
+          }
           samples[regime.name]![method.key]![p]!.push({ ...sample, plainMsPerToken: plain.msPerToken });
         }
       }
@@ -247,22 +277,38 @@ async function measure(): Promise<{ results: Results; targetName: string; backen
         (sum, runs) => sum + Math.min(...runs.map((s) => (plain ? s.plainMsPerToken! : s.msPerToken))),
         0,
       );
+    const paired = (key: string) =>
+      geometricMean(
+        perMethod[key]!.map((runs) => median(runs.map((s) => s.plainMsPerToken! / s.msPerToken))),
+      );
     results[regime.name] = {};
     for (const method of methods.slice(1)) {
       const rates = perMethod[method.key]!.flat().flatMap((s) =>
         s.acceptanceRate === null ? [] : [s.acceptanceRate],
       );
       results[regime.name]![method.key] = {
-        speedup: time(method.key, true) / time(method.key, false),
+        speedup: paired(method.key),
+        fastestSpeedup: time(method.key, true) / time(method.key, false),
         acceptanceRate: rates.length > 0 ? rates.reduce((a, b) => a + b) / rates.length : null,
       };
     }
   }
   return {
     results,
+    samples,
     targetName: target.name,
     backend: `target on ${backend}, draft model on ${draftBackend}`,
   };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function geometricMean(values: readonly number[]): number {
+  return Math.exp(values.reduce((sum, v) => sum + Math.log(v), 0) / values.length);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -298,12 +344,25 @@ function checkTargets(results: Results): string[] {
     Object.entries(results.low!)
       .filter(([k]) => k.includes(`-${policy}-`))
       .reduce((a, b) => (b[1].speedup < a[1].speedup ? b : a));
+  const control = (regime: 'high' | 'low', estimator: 'speedup' | 'fastestSpeedup') =>
+    Object.entries(results[regime]!)
+      .filter(([k]) => k.startsWith('none-'))
+      .map(([, r]) => r[estimator]);
+  const spread = (estimator: 'speedup' | 'fastestSpeedup') =>
+    (['high', 'low'] as const)
+      .map((regime) => {
+        const values = control(regime, estimator);
+        return `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}× (${regime})`;
+      })
+      .join(', ');
   const [worstKey, worst] = worstOf('adaptive');
   const [worstCostKey, worstCost] = worstOf('cost-aware');
   return [
     `${best.speedup >= 2 ? 'MET ' : 'MISSED'} best-γ speedup on high-acceptance prompts ≥ 2×: ${best.speedup.toFixed(2)}× (${bestKey})`,
     `${worst.speedup >= 0.9 ? 'MET ' : 'MISSED'} adaptive γ never below 0.9× on low-acceptance prompts: worst ${worst.speedup.toFixed(2)}× (${worstKey})`,
     `${worstCost.speedup >= 0.9 ? 'MET ' : 'MISSED'} cost-aware γ never below 0.9× on low-acceptance prompts: worst ${worstCost.speedup.toFixed(2)}× (${worstCostKey})`,
+    `(measurement resolution: plain decoding measured as a method, the A/A control, came out at ${spread('speedup')}; ` +
+      `with the fastest-run estimator instead of paired medians: ${spread('fastestSpeedup')})`,
   ];
 }
 
@@ -387,7 +446,7 @@ function renderSvg(results: Results, title: string): string {
   return out.join('\n');
 }
 
-const { results, targetName, backend } = await measure();
+const { results, samples, targetName, backend } = await measure();
 printTable(results);
 const verdicts = checkTargets(results);
 console.log(`\n${verdicts.join('\n')}`);
@@ -411,6 +470,8 @@ writeFileSync(
       reps: Number(flags.reps),
       results,
       verdicts,
+      // Every run: samples[regime][method][prompt][repetition], times in ms per token.
+      samples,
     },
     null,
     2,
