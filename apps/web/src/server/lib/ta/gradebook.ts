@@ -5,6 +5,39 @@ import { hw3CodeBlanks, roundPoints } from '@infer-lab/quiz';
 import { AppError } from '../errors.ts';
 import { quizVersionContent } from '../quiz/load.ts';
 
+type PerQuestion = Record<string, { points: number; correct: boolean; pending: boolean }>;
+
+/** Who the student is, as every gradebook row and the CSV export name them. */
+const studentIdentity = { id: true, name: true, email: true, studentId: true } as const;
+
+function studentRow(
+  section: string | null,
+  user: { id: string; name: string; email: string; studentId: string | null },
+  grades: {
+    bestScore: number | null;
+    attempts: number;
+    lastSubmittedAt: Date | null;
+    perQuestion: PerQuestion;
+  },
+) {
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    studentId: user.studentId,
+    section,
+    ...grades,
+  };
+}
+
+/** By student number (e-mail for accounts without one), the order of the course's own lists. */
+function byStudentNumber(
+  a: { studentId: string | null; email: string },
+  b: { studentId: string | null; email: string },
+): number {
+  return (a.studentId ?? a.email).localeCompare(b.studentId ?? b.email);
+}
+
 export async function gradebook(prisma: PrismaClient, assignmentId: string) {
   const assignment = await prisma.assignment.findUnique({
     where: { id: assignmentId },
@@ -19,10 +52,7 @@ export async function gradebook(prisma: PrismaClient, assignmentId: string) {
       section: true,
       user: {
         select: {
-          id: true,
-          name: true,
-          email: true,
-          studentId: true,
+          ...studentIdentity,
           bestScores: {
             where: { assignmentId },
             select: { score: true, attempt: { select: { id: true, results: true } } },
@@ -41,7 +71,7 @@ export async function gradebook(prisma: PrismaClient, assignmentId: string) {
   );
   const students = enrollments.map(({ section, user }) => {
     const best = user.bestScores[0];
-    const perQuestion: Record<string, { points: number; correct: boolean; pending: boolean }> = {};
+    const perQuestion: PerQuestion = {};
     for (const r of best?.attempt.results ?? []) {
       const entry = perQuestion[r.questionId] ?? { points: 0, correct: true, pending: false };
       entry.points = roundPoints(entry.points + r.points);
@@ -49,19 +79,14 @@ export async function gradebook(prisma: PrismaClient, assignmentId: string) {
       entry.pending ||= r.pending;
       perQuestion[r.questionId] = entry;
     }
-    return {
-      userId: user.id,
-      name: user.name,
-      email: user.email,
-      studentId: user.studentId,
-      section,
+    return studentRow(section, user, {
       bestScore: best?.score ?? null,
       attempts: user.attempts.length,
       lastSubmittedAt: user.attempts[0]?.submittedAt ?? null,
       perQuestion,
-    };
+    });
   });
-  students.sort((a, b) => (a.studentId ?? a.email).localeCompare(b.studentId ?? b.email));
+  students.sort(byStudentNumber);
   return {
     assignment: {
       id: assignment.id,
@@ -88,10 +113,7 @@ async function codeGradebook(
       section: true,
       user: {
         select: {
-          id: true,
-          name: true,
-          email: true,
-          studentId: true,
+          ...studentIdentity,
           codeBestScores: { where: { assignmentId: assignment.id }, select: { blankId: true, score: true } },
           codeSubmissions: {
             where: { assignmentId: assignment.id },
@@ -103,27 +125,22 @@ async function codeGradebook(
     },
   });
   const students = enrollments.map(({ section, user }) => {
-    const perQuestion: Record<string, { points: number; correct: boolean; pending: boolean }> = {};
+    const perQuestion: PerQuestion = {};
     for (const blank of hw3CodeBlanks) {
       const best = user.codeBestScores.find((b) => b.blankId === blank.id);
       if (best)
         perQuestion[blank.id] = { points: best.score, correct: best.score === blank.points, pending: false };
     }
-    return {
-      userId: user.id,
-      name: user.name,
-      email: user.email,
-      studentId: user.studentId,
-      section,
+    return studentRow(section, user, {
       bestScore: user.codeBestScores.length
         ? roundPoints(user.codeBestScores.reduce((sum, b) => sum + b.score, 0))
         : null,
       attempts: user.codeSubmissions.length,
       lastSubmittedAt: user.codeSubmissions[0]?.createdAt ?? null,
       perQuestion,
-    };
+    });
   });
-  students.sort((a, b) => (a.studentId ?? a.email).localeCompare(b.studentId ?? b.email));
+  students.sort(byStudentNumber);
   return {
     assignment: {
       id: assignment.id,
