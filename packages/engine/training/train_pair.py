@@ -150,7 +150,9 @@ def mean_loss(model, stream, starts, batch=64, autocast=True):
     return total / count
 
 
-def train_one(name, arch, settings, train_stream, val_stream, out_dir, seed, max_minutes):
+def train_one(name, arch, settings, train_stream, val_stream, out_dir, seed, max_minutes, teacher=None):
+    """Trains on the corpus's next tokens, or, given a teacher, on the teacher's next-token
+    distributions (distillation: the mean KL(p_teacher || q) per token)."""
     torch.manual_seed(seed)
     config = make_config(arch)
     model = LlamaForCausalLM(config).cuda()
@@ -188,7 +190,17 @@ def train_one(name, arch, settings, train_stream, val_stream, out_dir, seed, max
         x, y = windows(train_stream, starts)
         with torch.autocast("cuda", dtype=torch.bfloat16):
             logits = model(input_ids=x).logits
-        loss = F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), y.reshape(-1))
+        if teacher is None:
+            loss = F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), y.reshape(-1))
+        else:
+            with torch.no_grad(), torch.autocast("cuda", dtype=torch.bfloat16):
+                teacher_logits = teacher(input_ids=x).logits
+            loss = F.kl_div(
+                F.log_softmax(logits.float(), dim=-1).reshape(-1, logits.shape[-1]),
+                F.log_softmax(teacher_logits.float(), dim=-1).reshape(-1, logits.shape[-1]),
+                log_target=True,
+                reduction="batchmean",
+            )
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
