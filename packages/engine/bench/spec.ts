@@ -17,9 +17,10 @@
 // ones, so a trend in the machine's speed favours neither); every run generates exactly --tokens
 // tokens (EOS ignored) after 10 s of untimed warm-up. Time per token is that of the decoding phase:
 // from the end of the first step (which prefills the prompt, the same work for every method) to the
-// last token. Per prompt, the median over --reps repetitions of the pair's ratio (plain time /
-// method time) counts, and a regime's speedup is the geometric mean over its prompts: pairing
-// cancels the slow drift of a shared machine's speed, the median its sporadic disturbances. (The
+// last token. Per prompt, the geometric mean over --reps repetitions of the pair's ratio (plain time /
+// method time), the fastest and the slowest pair left out, counts, and a regime's speedup is the
+// geometric mean over its prompts: pairing cancels the slow drift of a shared machine's speed, the
+// trimming its sporadic bursts. (The
 // fastest-run estimator, Σ fastest plain / Σ fastest method, is kept in spec.json beside it.) An
 // A/A control measures plain decoding as if it were a method: how far it strays from 1× is the
 // measurement's resolution.
@@ -50,7 +51,7 @@ const { values: flags } = parseArgs({
     'draft-backend': { type: 'string', default: 'ts' },
     threads: { type: 'string', default: '1' },
     tokens: { type: 'string', default: '120' },
-    reps: { type: 'string', default: '6' },
+    reps: { type: 'string', default: '8' },
     'max-gamma': { type: 'string', default: '8' },
     out: { type: 'string', default: join(repoRoot, 'bench-results') },
   },
@@ -198,7 +199,7 @@ function backendFlag(name: string, value: string | undefined): 'ts' | 'ort' {
 }
 
 interface Cell {
-  /** Paired speedup: per prompt the median over repetitions of plain time / method time, geometric mean over prompts. */
+  /** Paired speedup: per prompt the trimmed geometric mean over repetitions of plain time / method time, geometric mean over prompts. */
   speedup: number;
   /** The other estimator, for comparison: Σ prompts fastest plain run / Σ prompts fastest method run. */
   fastestSpeedup: number;
@@ -222,7 +223,7 @@ async function measure(): Promise<{
   console.log(
     `Speculative decoding benchmark — target ${target.name} on ${backend}, draft ${draft.name} on ${draftBackend}` +
       `${backend === 'ort' || draftBackend === 'ort' ? ` (onnxruntime: ${threads} thread${threads === 1 ? '' : 's'})` : ''}, ` +
-      `${tokens} tokens per run, fastest of ${reps} runs. Numbers come from a shared 2-core machine ` +
+      `${tokens} tokens per run, ${reps} paired repetitions. Numbers come from a shared 2-core machine ` +
       `(load average ${loadavg()[0]!.toFixed(2)} at the start).`,
   );
 
@@ -279,7 +280,9 @@ async function measure(): Promise<{
       );
     const paired = (key: string) =>
       geometricMean(
-        perMethod[key]!.map((runs) => median(runs.map((s) => s.plainMsPerToken! / s.msPerToken))),
+        perMethod[key]!.map((runs) =>
+          trimmedGeometricMean(runs.map((s) => s.plainMsPerToken! / s.msPerToken)),
+        ),
       );
     results[regime.name] = {};
     for (const method of methods.slice(1)) {
@@ -301,10 +304,10 @@ async function measure(): Promise<{
   };
 }
 
-function median(values: readonly number[]): number {
+/** The geometric mean without the smallest and the largest value (when there are at least five). */
+function trimmedGeometricMean(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return geometricMean(sorted.length >= 5 ? sorted.slice(1, -1) : sorted);
 }
 
 function geometricMean(values: readonly number[]): number {
@@ -362,7 +365,7 @@ function checkTargets(results: Results): string[] {
     `${worst.speedup >= 0.9 ? 'MET ' : 'MISSED'} adaptive γ never below 0.9× on low-acceptance prompts: worst ${worst.speedup.toFixed(2)}× (${worstKey})`,
     `${worstCost.speedup >= 0.9 ? 'MET ' : 'MISSED'} cost-aware γ never below 0.9× on low-acceptance prompts: worst ${worstCost.speedup.toFixed(2)}× (${worstCostKey})`,
     `(measurement resolution: plain decoding measured as a method, the A/A control, came out at ${spread('speedup')}; ` +
-      `with the fastest-run estimator instead of paired medians: ${spread('fastestSpeedup')})`,
+      `with the fastest-run estimator instead of paired ratios: ${spread('fastestSpeedup')})`,
   ];
 }
 
