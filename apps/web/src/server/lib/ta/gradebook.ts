@@ -86,20 +86,12 @@ export async function gradebook(prisma: PrismaClient, assignmentId: string) {
       perQuestion,
     });
   });
-  students.sort(byStudentNumber);
-  return {
-    assignment: {
-      id: assignment.id,
-      title: { 'zh-TW': assignment.titleZh, en: assignment.titleEn },
-      maxScore,
-    },
-    questions: content.questions.map((q) => ({
-      id: q.id,
-      number: q.number,
-      points: roundPoints(q.parts.reduce((s, p) => s + p.points, 0)),
-    })),
-    students,
-  };
+  const questions = content.questions.map((q) => ({
+    id: q.id,
+    number: q.number,
+    points: roundPoints(q.parts.reduce((s, p) => s + p.points, 0)),
+  }));
+  return gradebookOf(assignment, maxScore, questions, students);
 }
 
 /** A code-blank assignment: one column per blank (its best score), the total is their sum. */
@@ -140,14 +132,26 @@ async function codeGradebook(
       perQuestion,
     });
   });
+  const maxScore = roundPoints(hw3CodeBlanks.reduce((sum, b) => sum + b.points, 0));
+  const questions = hw3CodeBlanks.map((b, i) => ({ id: b.id, number: i + 1, points: b.points }));
+  return gradebookOf(assignment, maxScore, questions, students);
+}
+
+/** The gradebook as the TA console and the CSV export read it: students in the course's order. */
+function gradebookOf(
+  assignment: { id: string; titleZh: string; titleEn: string },
+  maxScore: number,
+  questions: { id: string; number: number; points: number }[],
+  students: ReturnType<typeof studentRow>[],
+) {
   students.sort(byStudentNumber);
   return {
     assignment: {
       id: assignment.id,
       title: { 'zh-TW': assignment.titleZh, en: assignment.titleEn },
-      maxScore: roundPoints(hw3CodeBlanks.reduce((sum, b) => sum + b.points, 0)),
+      maxScore,
     },
-    questions: hw3CodeBlanks.map((b, i) => ({ id: b.id, number: i + 1, points: b.points })),
+    questions,
     students,
   };
 }
