@@ -1,27 +1,15 @@
 // A student in a real browser: sign in, switch language, answer all 20, submit twice, see the best
 // score; after the deadline the server refuses the submission.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { hw3Quiz } from '@infer-lab/quiz';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_ID } from '../src/server/lib/seed.ts';
 import { PNG_1x1 } from '../test/images.ts';
-import { chromiumMissing, launchChromium } from './browser.ts';
-import { startE2EPlatform } from './server.ts';
+import { setUpPlatformAndBrowser } from './server.ts';
 
-const skip = chromiumMissing();
-
-let platform: Awaited<ReturnType<typeof startE2EPlatform>>;
-let browser: Browser;
-before(async () => {
-  if (skip) return;
-  platform = await startE2EPlatform();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
+const e2e = setUpPlatformAndBrowser();
+const { skip } = e2e;
 
 async function answerEverything(page: Page, wrongQuestionId?: string) {
   for (const question of hw3Quiz.questions) {
@@ -47,7 +35,7 @@ async function answerEverything(page: Page, wrongQuestionId?: string) {
 }
 
 test('a student answers the demo quiz twice in the browser and keeps the best score', { skip }, async (t) => {
-  const page = await browser.newPage({ locale: 'zh-TW' });
+  const page = await e2e.browser.newPage({ locale: 'zh-TW' });
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} ${r.url()}`));
@@ -55,7 +43,7 @@ test('a student answers the demo quiz twice in the browser and keeps the best sc
     if (problems.length) console.log(problems.join('\n'));
     await page.screenshot({ path: 'test-results/student-quiz-last.png', fullPage: false }).catch(() => {});
   });
-  await page.goto(`${platform.url}/`);
+  await page.goto(`${e2e.platform.url}/`);
   await page.waitForURL(/\/zh-TW\/sign-in$/);
   await page.getByLabel('電子郵件').fill('student@demo.local');
   await page.getByLabel('密碼').fill('student-demo');
@@ -93,14 +81,14 @@ test('a student answers the demo quiz twice in the browser and keeps the best sc
   await page.getByTestId('best-score').getByText('9.25').waitFor();
   assert.equal(await page.getByTestId('attempt-history').locator('tbody tr').count(), 2);
 
-  const rows = await platform.db.prisma.attempt.findMany({
+  const rows = await e2e.platform.db.prisma.attempt.findMany({
     where: { assignmentId: DEMO_ID },
     select: { score: true },
   });
   assert.deepEqual(rows.map((r) => r.score).sort(), [8.75, 9.25]);
 
   // The deadline passes while the page is open: the server refuses, in the page's language.
-  await platform.db.prisma.assignment.update({
+  await e2e.platform.db.prisma.assignment.update({
     where: { id: DEMO_ID },
     data: { dueAt: new Date(Date.now() - 60_000) },
   });
@@ -110,6 +98,6 @@ test('a student answers the demo quiz twice in the browser and keeps the best sc
     await page.getByTestId('submit-error').innerText(),
     /deadline .* has passed: this submission was not counted/,
   );
-  assert.equal(await platform.db.prisma.attempt.count({ where: { assignmentId: DEMO_ID } }), 2);
+  assert.equal(await e2e.platform.db.prisma.attempt.count({ where: { assignmentId: DEMO_ID } }), 2);
   await page.close();
 });

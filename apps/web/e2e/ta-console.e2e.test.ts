@@ -3,38 +3,26 @@
 // student sees the explanations; the gradebook CSV downloads and parses back with Chinese names intact.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { hw3Quiz, parseCanvasGradebookCsv } from '@infer-lab/quiz';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import superjson from 'superjson';
 import { DEMO_ID } from '../src/server/lib/seed.ts';
 import type { AppRouter } from '../src/server/routers/app.ts';
 import { PNG_1x1 } from '../test/images.ts';
 import { keySheet } from '../test/sheets.ts';
-import { chromiumMissing, launchChromium } from './browser.ts';
-import { startE2EPlatform } from './server.ts';
+import { setUpPlatformAndBrowser } from './server.ts';
 
-const skip = chromiumMissing();
+const e2e = setUpPlatformAndBrowser();
+const { skip } = e2e;
 const SHOTS = 'test-results';
-
-let platform: Awaited<ReturnType<typeof startE2EPlatform>>;
-let browser: Browser;
-before(async () => {
-  if (skip) return;
-  platform = await startE2EPlatform();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
 
 async function signIn(context: BrowserContext, locale: string, email: string, password: string) {
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${platform.url}/${locale}/sign-in`);
+  await page.goto(`${e2e.platform.url}/${locale}/sign-in`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('button[type="submit"]').click();
@@ -53,7 +41,7 @@ async function submitAttemptAs(context: BrowserContext) {
   form.set('file', new Blob([PNG_1x1], { type: 'image/png' }), 'shot.png');
   form.set('assignmentId', DEMO_ID);
   form.set('questionId', 'q18');
-  const upload = await fetch(`${platform.url}/api/uploads`, {
+  const upload = await fetch(`${e2e.platform.url}/api/uploads`, {
     method: 'POST',
     body: form,
     headers: { cookie },
@@ -63,7 +51,7 @@ async function submitAttemptAs(context: BrowserContext) {
   const answers = keySheet(hw3Quiz);
   answers.q18 = { ...answers.q18, '0': { kind: 'upload', uploadId } };
   const trpc = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${platform.url}/api/trpc`, transformer: superjson, headers: { cookie } })],
+    links: [httpLink({ url: `${e2e.platform.url}/api/trpc`, transformer: superjson, headers: { cookie } })],
   });
   await trpc.student.quiz.submit.mutate({ assignmentId: DEMO_ID, answers });
 }
@@ -76,18 +64,18 @@ const bestScoreOn = async (page: Page) => {
 };
 
 test('a TA regrades Q1, releases the answers and exports the gradebook', { skip }, async () => {
-  const studentContext = await browser.newContext({ locale: 'en' });
-  const taContext = await browser.newContext({ locale: 'zh-TW', viewport: { width: 1366, height: 900 } });
+  const studentContext = await e2e.browser.newContext({ locale: 'en' });
+  const taContext = await e2e.browser.newContext({ locale: 'zh-TW', viewport: { width: 1366, height: 900 } });
   const student = await signIn(studentContext, 'en', 'student@demo.local', 'student-demo');
   const ta = await signIn(taContext, 'zh-TW', 'ta@demo.local', 'ta-demo');
   try {
     // A student may not open the console: the server component sends them home.
-    await student.page.goto(`${platform.url}/en/ta/${DEMO_ID}`);
+    await student.page.goto(`${e2e.platform.url}/en/ta/${DEMO_ID}`);
     await student.page.waitForURL(/\/en$/);
 
     // Every choice by the key (Q1 = C): 9.25 of 10 while Q18's image waits for a TA.
     await submitAttemptAs(studentContext);
-    await student.page.goto(`${platform.url}/en/assignments/${DEMO_ID}`);
+    await student.page.goto(`${e2e.platform.url}/en/assignments/${DEMO_ID}`);
     assert.equal(await bestScoreOn(student.page), '9.25');
     assert.equal(await student.page.locator('.explanation').count(), 0, 'no explanation before release');
 
@@ -178,10 +166,12 @@ test('a TA regrades Q1, releases the answers and exports the gradebook', { skip 
     await form.locator('input[name="reason"]').fill('生病 sick leave');
     await form.getByRole('button').click();
     await page.getByTestId('extension-B12901001').waitFor();
-    const granted = await platform.db.prisma.extension.findFirstOrThrow({ where: { assignmentId: DEMO_ID } });
+    const granted = await e2e.platform.db.prisma.extension.findFirstOrThrow({
+      where: { assignmentId: DEMO_ID },
+    });
     assert.equal(granted.dueAt.toISOString(), '2026-12-31T15:59:00.000Z');
     await page.screenshot({ path: `${SHOTS}/ta-extensions.png` });
-    await page.goto(`${platform.url}/zh-TW/ta/roster`);
+    await page.goto(`${e2e.platform.url}/zh-TW/ta/roster`);
     await page
       .getByTestId('roster-csv')
       .fill('學號,姓名,電子郵件,班別\nB12901003,陳大文,b12901003@ntu.edu.tw,01\nX,壞,bad,01');
@@ -194,7 +184,7 @@ test('a TA regrades Q1, releases the answers and exports the gradebook', { skip 
     );
     await page.getByTestId('roster-import-button').click();
     await page.getByTestId('roster-credentials').locator('code').waitFor();
-    const created = await platform.db.prisma.user.findUniqueOrThrow({
+    const created = await e2e.platform.db.prisma.user.findUniqueOrThrow({
       where: { email: 'b12901003@ntu.edu.tw' },
     });
     assert.equal(created.name, '陳大文');
