@@ -83,8 +83,13 @@ export class CostAwareGamma implements GammaPolicy {
     return this.measured[Math.min(gamma, this.maxGamma)]!.value;
   }
 
+  /** The γ with the most expected tokens per unit cost, as α and the costs are now known. */
+  private bestNow(): number {
+    return bestOf(this.alpha, this.maxGamma, (g) => this.cost(g));
+  }
+
   next(): number {
-    const gamma = bestOf(this.alpha, this.maxGamma, (g) => this.cost(g));
+    const gamma = this.bestNow();
     if (gamma > 0) return gamma;
     if (++this.plainSteps < this.probeAfter) return 0;
     this.plainSteps = 0;
@@ -102,6 +107,6 @@ export class CostAwareGamma implements GammaPolicy {
     const trials = accepted + (accepted < drafted ? 1 : 0);
     this.accepted = this.forgetting * this.accepted + accepted;
     this.trials = this.forgetting * this.trials + trials;
-    if (bestOf(this.alpha, this.maxGamma, (g) => this.cost(g)) > 0) this.probeAfter = 8;
+    if (this.bestNow() > 0) this.probeAfter = 8;
   }
 }
