@@ -1,6 +1,7 @@
 // The models the engine checks run on, loaded once per worker process: the project's kjv
-// target/draft pair (speculative sampling, n-gram lookup) and llama2.c's stories260K with an
-// attention kernel whose block update is swapped per submission (FlashAttention blank).
+// target/draft pair (speculative sampling, n-gram lookup), and kjv-draft once more with an attention
+// kernel whose block update is swapped per submission (FlashAttention blank). All are committed in
+// packages/engine/models, so a grader needs nothing from outside the repository.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +12,12 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const modelPaths = {
   kjvTarget: process.env.GRADER_KJV_TARGET ?? join(repoRoot, 'packages/engine/models/kjv-target'),
   kjvDraft: process.env.GRADER_KJV_DRAFT ?? join(repoRoot, 'packages/engine/models/kjv-draft'),
-  stories: process.env.GRADER_STORIES ?? join(repoRoot, '../shared/models/stories260K/checkpoint_v1.bin'),
 };
 
 export interface GraderModels {
   kjv(): Promise<{ target: CausalLM; draft: CausalLM; tokenizer: Tokenizer }>;
-  /** stories260K twice: with the reference kernels, and with tiled attention calling `setUpdate`'s function. */
-  stories(): Promise<{
+  /** kjv-draft twice: with the reference kernels, and with tiled attention calling `setUpdate`'s function. */
+  flashAttention(): Promise<{
     reference: CausalLM;
     tiled: CausalLM;
     tokenizer: Tokenizer;
@@ -29,7 +29,7 @@ export interface GraderModels {
 
 export function createGraderModels(): GraderModels {
   let kjv: ReturnType<GraderModels['kjv']> | undefined;
-  let stories: ReturnType<GraderModels['stories']> | undefined;
+  let flash: ReturnType<GraderModels['flashAttention']> | undefined;
   const memos = new Map<string, Promise<unknown>>();
   return {
     kjv() {
@@ -45,10 +45,10 @@ export function createGraderModels(): GraderModels {
       })();
       return kjv;
     },
-    stories() {
-      stories ??= (async () => {
-        if (!existsSync(modelPaths.stories))
-          throw new Error(`grader: model ${modelPaths.stories} is missing`);
+    flashAttention() {
+      flash ??= (async () => {
+        if (!existsSync(modelPaths.kjvDraft))
+          throw new Error(`grader: model folder ${modelPaths.kjvDraft} is missing`);
         let update: BlockUpdate | undefined;
         const kernels: Kernels = {
           ...referenceKernels,
@@ -59,8 +59,8 @@ export function createGraderModels(): GraderModels {
           },
         };
         const [reference, tiled] = await Promise.all([
-          loadModel(modelPaths.stories, { kernels: referenceKernels }),
-          loadModel(modelPaths.stories, { kernels }),
+          loadModel(modelPaths.kjvDraft, { kernels: referenceKernels }),
+          loadModel(modelPaths.kjvDraft, { kernels }),
         ]);
         return {
           reference: reference.model,
@@ -71,7 +71,7 @@ export function createGraderModels(): GraderModels {
           },
         };
       })();
-      return stories;
+      return flash;
     },
     memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
       let value = memos.get(key);

@@ -66,7 +66,7 @@ function randomRow(rng: Rng, n: number, d: number, spread: number) {
   return { scores, values };
 }
 
-const ENGINE_PROMPTS = ['Once upon a time', 'Tom and his dog'];
+const ENGINE_PROMPTS = ['In the beginning God', 'And the LORD spake unto Moses, saying,'];
 
 export const onlineSoftmaxChecks: Record<string, Check> = {
   'one-block': ({ sandbox }) => {
@@ -130,21 +130,20 @@ export const onlineSoftmaxChecks: Record<string, Check> = {
     return '−∞ scores get weight 0; fully masked blocks leave the state as it was';
   },
   'engine-greedy': async ({ sandbox, models }) => {
-    const stories = await models.stories();
-    stories.setUpdate(studentUpdate(sandbox));
+    const flash = await models.flashAttention();
+    flash.setUpdate(studentUpdate(sandbox));
     for (const prompt of ENGINE_PROMPTS) {
       const want = await models.memo(
-        `stories-greedy:${prompt}`,
+        `flash-greedy:${prompt}`,
         async () =>
-          (await generate({ target: stories.reference, tokenizer: stories.tokenizer, prompt, maxTokens: 16 }))
+          (await generate({ target: flash.reference, tokenizer: flash.tokenizer, prompt, maxTokens: 16 }))
             .tokens,
       );
-      const got = (
-        await generate({ target: stories.tiled, tokenizer: stories.tokenizer, prompt, maxTokens: 16 })
-      ).tokens;
+      const got = (await generate({ target: flash.tiled, tokenizer: flash.tokenizer, prompt, maxTokens: 16 }))
+        .tokens;
       if (got.join() !== want.join()) {
         fail(
-          `"${prompt}": with your attention the model wrote "${stories.tokenizer.decode(got)}"; the reference wrote "${stories.tokenizer.decode(want)}"`,
+          `"${prompt}": with your attention the model wrote "${flash.tokenizer.decode(got)}"; the reference wrote "${flash.tokenizer.decode(want)}"`,
         );
       }
     }

@@ -15,7 +15,7 @@ $$O^{new} = \\frac{e^{m - m^{new}}\\,\\ell\\, O + e^{\\tilde m - m^{new}}\\,\\ti
 
 回傳新的狀態 \`{ m, l, o }\`。分數可能很大（不可溢位）或為 $-\\infty$（被遮罩）；若整個區塊都是 $-\\infty$，狀態不變。
 
-評分器會用你的更新實作分塊注意力，取代引擎（stories260K 模型）的注意力 kernel，並檢查 greedy 生成的輸出與參考完全相同。`,
+評分器會用你的更新實作分塊注意力，取代引擎（kjv-draft 模型）的注意力 kernel，並檢查 greedy 生成的輸出與參考完全相同。`,
     en: `FlashAttention reads one key/value block at a time and keeps, per query row, a state $(m, \\ell, O)$: the largest score so far $m$, the sum of exponentials relative to $m$, $\\ell$, and the **normalised** output $O$ (length $d$). It starts at $m = -\\infty$, $\\ell = 0$, $O = 0$.
 
 Given the next block's scores $s_1 \\dots s_{B}$ (already scaled by $1/\\sqrt{d}$) and its values $V$ ($B \\times d$, row-major), complete \`onlineSoftmaxUpdate(state, scores, values, d)\` (FlashAttention, Algorithm 1, lines 10–12):
@@ -26,7 +26,7 @@ $$O^{new} = \\frac{e^{m - m^{new}}\\,\\ell\\, O + e^{\\tilde m - m^{new}}\\,\\ti
 
 Return the new state \`{ m, l, o }\`. Scores may be large (no overflow allowed) or $-\\infty$ (masked); a block of only $-\\infty$ leaves the state unchanged.
 
-The grader builds tiled attention from your update, swaps it for the engine's attention kernel (the stories260K model) and checks that greedy generation emits exactly the reference tokens.`,
+The grader builds tiled attention from your update, swaps it for the engine's attention kernel (the kjv-draft model) and checks that greedy generation emits exactly the reference tokens.`,
   },
   template: `// FlashAttention's online softmax for one query row: fold one key/value block into (m, l, o).
 
@@ -88,8 +88,8 @@ export function onlineSoftmaxUpdate(
     {
       id: 'engine-greedy',
       title: {
-        'zh-TW': '引擎以你的分塊注意力 greedy 生成（stories260K）與參考相同',
-        en: 'Engine greedy generation with your tiled attention (stories260K) equals the reference',
+        'zh-TW': '引擎以你的分塊注意力 greedy 生成（kjv-draft）與參考相同',
+        en: 'Engine greedy generation with your tiled attention (kjv-draft) equals the reference',
       },
       hidden: true,
       weight: 2,
